@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    flexsearch: 'src/adapters/flexsearch.ts',
+    minisearch: 'src/adapters/minisearch.ts',
+    orama: 'src/adapters/orama.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
