@@ -1,0 +1,184 @@
+/**
+ * Word segmentation on the ORIGINAL text, with offsets, by a single scan over a character-class
+ * table (see `charclass.ts`).
+ *
+ * ```ts
+ * tokenize('كَتَبَ الطالبُ ٣٫٥ صفحات، ثم قرأ «Gaza»')
+ * // كَتَبَ · الطالبُ · ٣٫٥ · صفحات · ثم · قرأ · Gaza   (offsets into the input)
+ * ```
+ *
+ * Rules:
+ * - a word is a maximal run of letters, digits, combining marks (harakat, tatweel, Quranic marks)
+ *   and invisible format controls (ZWNJ, ZWJ, bidi marks): كَتَبَ is one word, not three;
+ * - `.` `,` `٫` `٬` join two digits into one number (2254, 3.5, 1,000, ١٥٫٥), and separate
+ *   anything else;
+ * - everything else separates: spaces, Arabic and Latin punctuation (، ؛ ؟ « » . , ! …), symbols,
+ *   emoji;
+ * - a word's offsets leave out format controls at its edges but keep its trailing harakat;
+ * - letters and digits of any script count, so Latin words and digits inside Arabic text are
+ *   words too.
+ *
+ * Why a table scan and not `Intl.Segmenter`: the segmenter gives the same words on Arabic news
+ * text (it too keeps harakat inside words and numbers whole) but runs several times slower and
+ * allocates one object per segment; see `bench/analysis.bench.ts` and docs/analysis.md.
+ * @module
+ */
+import { FahrasError } from '../errors.js';
+import { CLASS_TABLE, DIGIT, DOT, FORMAT, LETTER, MARK, charClass, classifyCodePoint } from './charclass.js';
+import { HIGH_SURROGATE_FIRST, HIGH_SURROGATE_LAST, LOW_SURROGATE_FIRST, LOW_SURROGATE_LAST } from './chars.js';
+
+/**
+ * Where the scanner found a word; one mutable object is reused across calls so the hot loop
+ * allocates nothing.
+ */
+export interface WordSpan {
+  /** Offset of the word's first letter, digit or mark (format controls at the edge left out). */
+  start: number;
+  /** Offset just past the word's last letter, digit or mark. */
+  end: number;
+  /** Offset just past the whole run (where the next scan starts). */
+  next: number;
+  /** Whether the word holds at least one letter or digit (a run of marks alone does not). */
+  hasBase: boolean;
+}
+
+/** A fresh {@link WordSpan} to pass to {@link nextWord}. */
+export function createWordSpan(): WordSpan {
+  return { start: 0, end: 0, next: 0, hasBase: false };
+}
+
+function isHigh(c: number): boolean {
+  return c >= HIGH_SURROGATE_FIRST && c <= HIGH_SURROGATE_LAST;
+}
+
+function isLow(c: number): boolean {
+  return c >= LOW_SURROGATE_FIRST && c <= LOW_SURROGATE_LAST;
+}
+
+/** Class of the surrogate pair at `i` (0 when `i` does not start a valid pair). */
+function pairClass(text: string, i: number, c: number): number {
+  if (!isHigh(c) || i + 1 >= text.length) return 0;
+  const d = text.charCodeAt(i + 1);
+  if (!isLow(d)) return 0;
+  return classifyCodePoint(((c - HIGH_SURROGATE_FIRST) << 10) + (d - LOW_SURROGATE_FIRST) + 0x10000);
+}
+
+/** Whether the next letter, digit or separator at or after `j` (skipping marks) is a digit. */
+function digitFollows(text: string, j: number): boolean {
+  const n = text.length;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    let k: number = CLASS_TABLE[c] ?? 0;
+    if (k === 0) k = charClass(c);
+    if (k === MARK || k === FORMAT) {
+      j++;
+      continue;
+    }
+    if (k === DIGIT) return true;
+    const p = pairClass(text, j, c);
+    if (p === MARK) {
+      j += 2;
+      continue;
+    }
+    return p === DIGIT;
+  }
+  return false;
+}
+
+/**
+ * Find the next word of `text` at or after offset `from`, and write it into `span`.
+ * @returns `false` when no word is left
+ */
+export function nextWord(text: string, from: number, span: WordSpan): boolean {
+  const n = text.length;
+  let i = from;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let k: number = CLASS_TABLE[c] ?? 0;
+    if (k === 0) k = charClass(c);
+    if (k === LETTER || k === DIGIT || k === MARK || k === FORMAT) break;
+    const p = pairClass(text, i, c);
+    if (p === LETTER || p === DIGIT || p === MARK) break;
+  }
+  if (i >= n) return false;
+  const runStart = i;
+  let first = -1;
+  let last = -1;
+  let lastSig = 0;
+  let hasBase = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let k: number = CLASS_TABLE[c] ?? 0;
+    if (k === 0) k = charClass(c);
+    if (k === LETTER || k === DIGIT) {
+      lastSig = k;
+      hasBase = true;
+      if (first < 0) first = i;
+      last = ++i;
+    } else if (k === MARK) {
+      if (first < 0) first = i;
+      last = ++i;
+    } else if (k === FORMAT) {
+      i++;
+    } else if (k === DOT) {
+      if (lastSig !== DIGIT || !digitFollows(text, i + 1)) break;
+      lastSig = DOT;
+      last = ++i;
+    } else {
+      const p = pairClass(text, i, c);
+      if (p === LETTER || p === DIGIT) {
+        lastSig = p;
+        hasBase = true;
+        if (first < 0) first = i;
+        i += 2;
+        last = i;
+      } else if (p === MARK) {
+        if (first < 0) first = i;
+        i += 2;
+        last = i;
+      } else break;
+    }
+  }
+  if (first < 0) {
+    span.start = runStart;
+    span.end = i;
+  } else {
+    span.start = first;
+    span.end = last;
+  }
+  span.next = i;
+  span.hasBase = hasBase;
+  return true;
+}
+
+/** One word found by {@link tokenize}. */
+export interface RawToken {
+  /** The word as written in the original text: `text.slice(start, end)`. */
+  word: string;
+  /** Offset (UTF-16 code units) of the word in the original text. */
+  start: number;
+  /** Offset just past the word. */
+  end: number;
+  /** Running word position, from 0. */
+  position: number;
+}
+
+/**
+ * Split `text` into words with offsets into `text` and running positions. Runs of marks with no
+ * letter or digit (a stray fatha between spaces) are not words. Throws `INVALID_INPUT` when
+ * `text` is not a string; never throws otherwise.
+ * @param text - the original text
+ */
+export function tokenize(text: string): RawToken[] {
+  if (typeof text !== 'string') throw new FahrasError('INVALID_INPUT', 'tokenize expects a string');
+  const out: RawToken[] = [];
+  const span = createWordSpan();
+  let from = 0;
+  let position = 0;
+  while (nextWord(text, from, span)) {
+    from = span.next;
+    if (!span.hasBase) continue;
+    out.push({ word: text.slice(span.start, span.end), start: span.start, end: span.end, position: position++ });
+  }
+  return out;
+}
