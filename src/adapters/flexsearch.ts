@@ -6,7 +6,7 @@
  * import { fahrasEncoder } from 'fahras/flexsearch';
  *
  * const index = new Index({ encoder: new Encoder(fahrasEncoder()) });
- * index.add(1, 'وأعلنَ الوزيرُ عن المدرسة الجديدة');
+ * index.add(1, 'أعلنَ الوزيرُ عن المدرسة الجديدة');
  * index.search('اعلن');    // [1]
  * index.search('مدرسه');   // [1]
  *

@@ -6,7 +6,7 @@
  * import { fahrasMiniSearch } from 'fahras/minisearch';
  *
  * const search = new MiniSearch({ fields: ['title', 'body'], ...fahrasMiniSearch() });
- * search.add({ id: 1, title: 'وأعلنَ الوزيرُ', body: 'عن المدرسة الجديدة' });
+ * search.add({ id: 1, title: 'أعلنَ الوزيرُ', body: 'عن المدرسة الجديدة' });
  * search.search('اعلن');                    // [{ id: 1, … }]
  * search.search('مدرس', { prefix: true });  // prefix search on stems
  * ```
@@ -37,8 +37,9 @@ export type FahrasMiniSearchOptions = Required<Pick<Options, 'tokenize' | 'proce
  *
  * - `tokenize(text)`: the normalized words of `text` the chain keeps, in text order, repeats
  *   included (MiniSearch counts term frequency from them).
- * - `processTerm(word)`: the index term of one word (its light stem), or `null` when the chain
- *   keeps nothing of it (a stopword, punctuation). Idempotent on its own output's words.
+ * - `processTerm(word)`: the index term of one word (its light stem), all its terms when a
+ *   `filters` step gives it several (synonyms), or `null` when the chain keeps nothing of it (a
+ *   stopword, punctuation).
  *
  * To add your own step, wrap one: `processTerm: (w) => mine(fahras.processTerm(w))`.
  *
@@ -49,22 +50,29 @@ export type FahrasMiniSearchOptions = Required<Pick<Options, 'tokenize' | 'proce
 export function fahrasMiniSearch(options: AnalyzerOptions = {}): FahrasMiniSearchOptions {
   const analyzer = createAnalyzer(options);
   // One sink for every processTerm call (the index's hot path allocates no closure per token).
-  let lastTerm: string | null = null;
+  // A word usually has one term; a synonym filter may give it more.
+  let first: string | null = null;
+  let more: string[] | null = null;
   const keepTerm: TokenSink = (term) => {
-    lastTerm = term;
+    if (first === null) first = term;
+    else (more ??= [first]).push(term);
   };
   return {
     tokenize: (text: string) => {
       const words: string[] = [];
-      analyzer.run(text, (_term, surface) => {
-        words.push(surface);
+      let lastPosition = -1;
+      analyzer.run(text, (_term, surface, _start, _end, position) => {
+        // A word with several terms reaches the sink once per term: keep the word once.
+        if (position !== lastPosition) words.push(surface);
+        lastPosition = position;
       });
       return words;
     },
     processTerm: (word: string) => {
-      lastTerm = null;
+      first = null;
+      more = null;
       analyzer.run(word, keepTerm);
-      return lastTerm;
+      return more ?? first;
     },
   };
 }

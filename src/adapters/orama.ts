@@ -9,7 +9,7 @@
  *   schema: { title: 'string', body: 'string' } as const,
  *   components: { tokenizer: fahrasTokenizer() },
  * });
- * insert(db, { title: 'وأعلنَ الوزيرُ', body: 'عن المدرسة الجديدة' });
+ * insert(db, { title: 'أعلنَ الوزيرُ', body: 'عن المدرسة الجديدة' });
  * search(db, { term: 'اعلن' });   // finds it
  * search(db, { term: 'مدرسه' });  // finds it
  * ```

@@ -24,7 +24,7 @@ export const SPELLING_CASES: readonly SpellingCase[] = [
   { name: 'harakat (كَتَبَ / كتب)', doc: 'كَتَبَ الطالبُ', query: 'كتب' },
   { name: 'tatweel (كتـــاب / كتاب)', doc: 'هذا كتـــاب', query: 'كتاب' },
   { name: 'Persian keheh (کتاب / كتاب)', doc: 'کتاب جديد', query: 'كتاب' },
-  { name: 'Farsi yeh (علی / علي)', doc: 'قال علی', query: 'علي' },
+  { name: 'Farsi yeh (ایران / ايران)', doc: 'زار ایران', query: 'ايران' },
 ];
 
 /** Random text over Arabic and Persian letters, harakat, tatweel, digits, Latin, spaces and punctuation. */
@@ -38,3 +38,8 @@ export const arabicText = fc
     { maxLength: 60 },
   )
   .map((chars) => chars.join(''));
+
+/** Analyzer options with a synonym filter: the stem of `سيارة` is also indexed as `car`. */
+export const withSynonym = {
+  filters: [(term: string) => (term === 'سيار' ? [term, 'car'] : term)],
+};

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analysis/analyzer.js';
 import { fahrasEncoder } from '../../src/adapters/flexsearch.js';
-import { arabicText, SPELLING_CASES } from './cases.js';
+import { arabicText, SPELLING_CASES, withSynonym } from './cases.js';
 
 function indexOf(doc: string, withFahras: boolean): Index {
   const index = withFahras ? new Index({ encoder: new Encoder(fahrasEncoder()) }) : new Index();
@@ -57,6 +57,22 @@ describe('fahras/flexsearch: Index', () => {
     const encoder = new Encoder(fahrasEncoder());
     expect(encoder.encode('مملكة')).toEqual(createAnalyzer().analyze('مملكة').map((t) => t.term));
     expect(new Encoder().encode('مملكة')).toEqual(['ملكة']);
+  });
+
+  it('indexes every term a synonym filter gives a word', () => {
+    const index = new Index({ encoder: new Encoder(fahrasEncoder(withSynonym)) });
+    index.add(1, 'سيارة جديدة');
+    expect(index.search('car')).toEqual([1]);
+  });
+
+  it('imports an exported index into one built with the same encoder', async () => {
+    const parts: Array<[string, string]> = [];
+    await indexOf('أعلن الوزير', true).export((key: string, data: string) => {
+      parts.push([key, data]);
+    });
+    const index = new Index({ encoder: new Encoder(fahrasEncoder()) });
+    for (const [key, data] of parts) index.import(key, data);
+    expect(index.search('اعلن')).toEqual([1]);
   });
 });
 

@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analysis/analyzer.js';
 import { fahrasMiniSearch } from '../../src/adapters/minisearch.js';
-import { arabicText, SPELLING_CASES } from './cases.js';
+import { arabicText, SPELLING_CASES, withSynonym } from './cases.js';
 
 interface Doc {
   id: number;
@@ -78,5 +78,21 @@ describe('fahras/minisearch', () => {
     const search = searchOf(docs, true);
     search.remove(docs[0]!);
     expect(ids(search, 'اعلن')).toEqual([2]);
+  });
+
+  it('indexes every term a synonym filter gives a word, and keeps the word once', () => {
+    const { tokenize, processTerm } = fahrasMiniSearch(withSynonym);
+    expect(tokenize('سيارة جديدة')).toEqual(['سياره', 'جديده']);
+    expect(processTerm('سياره')).toEqual(['سيار', 'car']);
+    const search = new MiniSearch<Doc>({ fields: ['title', 'body'], ...fahrasMiniSearch(withSynonym) });
+    search.add({ id: 1, title: 'سيارة جديدة', body: '' });
+    expect(search.search('car').map((r) => r.id)).toEqual([1]);
+  });
+
+  it('reloads a saved index given the same options', () => {
+    const saved = JSON.stringify(searchOf([{ id: 1, title: 'أعلن الوزير', body: 'المستشفى' }], true));
+    const loaded = MiniSearch.loadJSON<Doc>(saved, { fields: ['title', 'body'], ...fahrasMiniSearch() });
+    expect(ids(loaded, 'اعلن')).toEqual([1]);
+    expect(ids(loaded, 'مستشفي')).toEqual([1]);
   });
 });

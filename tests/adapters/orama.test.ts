@@ -1,9 +1,9 @@
-import { create, insert, remove, search } from '@orama/orama';
+import { create, insert, load, remove, save, search } from '@orama/orama';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analysis/analyzer.js';
 import { fahrasTokenizer } from '../../src/adapters/orama.js';
-import { arabicText, SPELLING_CASES } from './cases.js';
+import { arabicText, SPELLING_CASES, withSynonym } from './cases.js';
 
 const schema = { id: 'string', title: 'string', body: 'string' } as const;
 
@@ -67,5 +67,19 @@ describe('fahras/orama', () => {
 
   it('reports arabic as its language, for Orama\'s sorter', () => {
     expect(fahrasTokenizer().language).toBe('arabic');
+  });
+
+  it('indexes every term a synonym filter gives a word', async () => {
+    const db = create({ schema, components: { tokenizer: fahrasTokenizer(withSynonym) } });
+    await insert(db, { id: 'a', title: 'سيارة جديدة', body: '' });
+    expect(await ids(db, 'car')).toEqual(['a']);
+  });
+
+  it('reloads a saved database into one created with the same tokenizer', async () => {
+    const saved = save(dbOf([{ id: 'a', title: 'أعلن الوزير', body: 'المستشفى' }], true));
+    const db = create({ schema, components: { tokenizer: fahrasTokenizer() } });
+    load(db, JSON.parse(JSON.stringify(saved)) as typeof saved);
+    expect(await ids(db, 'اعلن')).toEqual(['a']);
+    expect(db.tokenizer.language).toBe('arabic');
   });
 });
