@@ -1,0 +1,50 @@
+/**
+ * Indexing: build the whole index `repeats` times from the same documents; report the best
+ * (minimum) time, the one least disturbed by other processes on a shared machine (every run is
+ * kept in the raw figures), documents/s and MiB/s (UTF-8 of title + category + body), and the
+ * heap growth of each build (see memory.ts). Checks that the library holds exactly the documents
+ * it was given.
+ * @module
+ */
+import type { DocSet } from './dataset.js';
+import type { MemoryGrowth } from './memory.js';
+import { growth, settledSnapshot } from './memory.js';
+import type { Peer } from './peers/types.js';
+import type { Checks } from './checks.js';
+
+/** Figures of the indexing concern. */
+export interface IndexingResult {
+  /** Wall time of each build (ms). */
+  runsMs: number[];
+  /** Best (minimum) build time (ms). */
+  ms: number;
+  docsPerSec: number;
+  /** MiB/s (2^20 bytes per second) of UTF-8 text. */
+  mbPerSec: number;
+  /** Growth of each build after GC, in build order (the previous index is dropped first). */
+  memory: MemoryGrowth[];
+}
+
+/** Number of builds to time for `size` documents (more for small sets, where noise dominates). */
+export function defaultRepeats(size: number): number {
+  return size <= 1000 ? 5 : size <= 5000 ? 3 : size <= 20000 ? 2 : 1;
+}
+
+/** Run the indexing concern. Leaves `peer` holding the last index built. */
+export async function runIndexing(peer: Peer, set: DocSet, repeats: number, checks: Checks): Promise<IndexingResult> {
+  const runsMs: number[] = [];
+  const memory: MemoryGrowth[] = [];
+  for (let r = 0; r < repeats; r++) {
+    await peer.build([]); // drop the previous index before the baseline snapshot
+    const before = await settledSnapshot();
+    const t0 = performance.now();
+    await peer.build(set.docs);
+    const t1 = performance.now();
+    runsMs.push(t1 - t0);
+    memory.push(growth(before, await settledSnapshot()));
+  }
+  const indexed = peer.count(set.docs);
+  checks.expect('documents indexed == documents given', indexed === set.docs.length, `${indexed} of ${set.docs.length}`);
+  const ms = Math.min(...runsMs);
+  return { runsMs, ms, docsPerSec: set.docs.length / (ms / 1000), mbPerSec: set.bytes / 1048576 / (ms / 1000), memory };
+}

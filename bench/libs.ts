@@ -1,0 +1,77 @@
+/**
+ * Every library (and library variant) the benchmark knows, in one place. To add a variant, say
+ * a fahras ablation or a peer with fahras's adapter (issue 9), add one entry here; the runner,
+ * the worker and every concern pick it up by name (`--libs name`).
+ * @module
+ */
+import type { Peer } from './peers/types.js';
+
+/** One entry of the registry. */
+export interface LibSpec {
+  /** What the tables call it. */
+  label: string;
+  /** One line: how it is configured. Printed under the tables and in BENCHMARKS.md. */
+  config: string;
+  /** Included by default in the performance concerns (indexing, memory, export, query). */
+  perf: boolean;
+  /** Included by default in the relevance concern. */
+  relevance: boolean;
+  /** Build a fresh, configured peer. May throw `PeerUnavailable` (reported, not fatal). */
+  create(): Promise<Peer>;
+}
+
+/** The registry; its key order is the column order of the tables. */
+export const LIBS: Record<string, LibSpec> = {
+  fahras: {
+    label: 'fahras',
+    config: 'createIndex article preset: title boost 3, category 2, body 1; store title, category',
+    perf: true,
+    relevance: true,
+    create: async () => (await import('./peers/fahras.js')).createFahras(),
+  },
+  flexsearch: {
+    label: 'flexsearch',
+    config: 'FlexSearch 0.8 Document(title, category, body), default encoder; search merge+suggest',
+    perf: true,
+    relevance: true,
+    create: async () => (await import('./peers/flexsearch.js')).createFlexSearch({ arabicNormalizer: false }),
+  },
+  'flexsearch-arabic': {
+    label: 'flexsearch+ar',
+    config: 'as flexsearch, encoder normalize = plain Arabic normalizer',
+    perf: true,
+    relevance: true,
+    create: async () => (await import('./peers/flexsearch.js')).createFlexSearch({ arabicNormalizer: true }),
+  },
+  minisearch: {
+    label: 'minisearch+ar',
+    config: 'MiniSearch 7, boosts title 3 / category 2, processTerm = plain Arabic normalizer',
+    perf: true,
+    relevance: true,
+    create: async () => (await import('./peers/minisearch.js')).createMiniSearch(),
+  },
+  orama: {
+    label: 'orama-ar',
+    config: 'Orama 3, tokenizer language arabic + @orama/stemmers arabic stemmer, boosts title 3 / category 2',
+    perf: true,
+    relevance: true,
+    create: async () => (await import('./peers/orama.js')).createOrama(),
+  },
+  floor: {
+    label: 'split+Map',
+    config: 'text.split(/\\s+/) and a Map count over title, category, body (no search)',
+    perf: true,
+    relevance: false,
+    create: async () => (await import('./peers/floor.js')).createFloor(),
+  },
+};
+
+/** Registry names, in table order. */
+export const LIB_NAMES = Object.keys(LIBS);
+
+/** The spec for `name`, or a readable error listing the known names. */
+export function libSpec(name: string): LibSpec {
+  const spec = LIBS[name];
+  if (!spec) throw new Error(`unknown lib "${name}"; known: ${LIB_NAMES.join(', ')}`);
+  return spec;
+}

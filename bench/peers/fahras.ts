@@ -1,0 +1,78 @@
+/**
+ * fahras itself, through its public entry only (`src/index.ts`), configured as DESIGN.md's
+ * article preset: title boost 3, category boost 2, body 1, storing title and category.
+ *
+ * The engine is typed here structurally and loaded dynamically, so the benchmark runs the peers
+ * even while `createIndex` / `export` / `loadIndex` do not exist yet: a missing engine throws
+ * {@link PeerUnavailable}, a missing export makes the export figures "n/a".
+ * @module
+ */
+import type { CorpusArticle } from '../../tools/corpus.js';
+import type { Peer, PeerSearchOptions } from './types.js';
+import { PeerUnavailable } from './types.js';
+
+interface FahrasHitLike {
+  id: string | number;
+}
+interface FahrasIndexLike {
+  addAll(docs: CorpusArticle[]): unknown;
+  search(query: string, options: { limit: number; prefix?: boolean; fuzzy?: number }): FahrasHitLike[];
+  readonly size: number;
+  export?: () => Uint8Array;
+}
+interface FahrasModuleLike {
+  createIndex?: (options: Record<string, unknown>) => FahrasIndexLike;
+  loadIndex?: (bytes: Uint8Array) => FahrasIndexLike;
+}
+
+/** Options of {@link createFahras}: how a "lib variant" (an ablation, say) differs from the preset. */
+export interface FahrasPeerOptions {
+  /** Shallow-merged over the article preset passed to `createIndex` (e.g. an analyzer override). */
+  indexOptions?: Record<string, unknown>;
+}
+
+/** The article preset, as in DESIGN.md. */
+export const fahrasPreset: Readonly<Record<string, unknown>> = {
+  id: 'id',
+  fields: { title: { boost: 3 }, category: { boost: 2 }, body: {} },
+  store: ['title', 'category'],
+};
+
+/** Create the fahras peer, or throw {@link PeerUnavailable} while the engine is not there. */
+export async function createFahras(options: FahrasPeerOptions = {}): Promise<Peer> {
+  const mod = (await import('../../src/index.js')) as unknown as FahrasModuleLike;
+  const createIndex = mod.createIndex;
+  if (typeof createIndex !== 'function') throw new PeerUnavailable('fahras engine not available yet (no createIndex in src/index.ts)');
+  const indexOptions = { ...fahrasPreset, ...options.indexOptions };
+  let index = createIndex(indexOptions);
+  const probe = createIndex(indexOptions);
+  const canExport = typeof probe.export === 'function' && typeof mod.loadIndex === 'function';
+
+  return {
+    features: { prefix: true, fuzzy: true, export: canExport, search: true },
+    build(docs) {
+      index = createIndex(indexOptions);
+      index.addAll(docs as CorpusArticle[]);
+    },
+    count() {
+      return index.size;
+    },
+    search(query: string, o: PeerSearchOptions) {
+      const so: { limit: number; prefix?: boolean; fuzzy?: number } = { limit: o.limit };
+      if (o.prefix) so.prefix = true;
+      if (o.fuzzy) so.fuzzy = o.fuzzy;
+      const hits = index.search(query, so);
+      const out: string[] = new Array<string>(hits.length);
+      for (let i = 0; i < hits.length; i++) out[i] = String(hits[i]!.id);
+      return out;
+    },
+    exportBytes() {
+      if (!index.export) throw new Error('fahras: export() missing');
+      return index.export();
+    },
+    load(bytes: Uint8Array) {
+      if (!mod.loadIndex) throw new Error('fahras: loadIndex() missing');
+      index = mod.loadIndex(bytes);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Query latency: p50 and p95 (ms) of plain, prefix and fuzzy queries (see latency-queries.ts),
+ * top 10, after one untimed warm-up pass over all of them. Checks that plain queries (known to
+ * match: their words come from indexed titles) return results, and prefix queries too where the
+ * library supports prefixes.
+ * @module
+ */
+import type { Checks } from './checks.js';
+import type { LatencyQueries } from './latency-queries.js';
+import type { Peer, PeerSearchOptions } from './peers/types.js';
+import { percentile } from './stats.js';
+
+/** Latency of one query kind. */
+export interface LatencyResult {
+  n: number;
+  p50: number;
+  p95: number;
+  /** Queries that returned at least one id. */
+  nonEmpty: number;
+}
+
+/** Figures of the query concern; "n/a" where the library lacks the feature. */
+export interface QueryResult {
+  plain: LatencyResult | { na: string };
+  prefix: LatencyResult | { na: string };
+  fuzzy: LatencyResult | { na: string };
+}
+
+/** Edit distance used for the fuzzy queries of every library. */
+export const FUZZY_DISTANCE = 1;
+
+/** Share of queries known to match that must return something. */
+const MIN_NON_EMPTY = 0.95;
+
+function timeAll(peer: Peer, queries: readonly string[], options: PeerSearchOptions): LatencyResult {
+  for (const q of queries) peer.search(q, options); // warm-up
+  const times: number[] = [];
+  let nonEmpty = 0;
+  for (const q of queries) {
+    const t0 = process.hrtime.bigint();
+    const ids = peer.search(q, options);
+    const t1 = process.hrtime.bigint();
+    times.push(Number(t1 - t0) / 1e6);
+    if (ids.length > 0) nonEmpty++;
+  }
+  return { n: queries.length, p50: percentile(times, 50), p95: percentile(times, 95), nonEmpty };
+}
+
+/** Run the query concern on the index `peer` holds. */
+export function runQueries(peer: Peer, queries: LatencyQueries, checks: Checks): QueryResult {
+  if (!peer.features.search) return { plain: { na: 'no search' }, prefix: { na: 'no search' }, fuzzy: { na: 'no search' } };
+  const plain = timeAll(peer, queries.plain, { limit: 10 });
+  checks.expect('plain queries known to match return results', plain.nonEmpty >= MIN_NON_EMPTY * plain.n, `${plain.nonEmpty} of ${plain.n}`);
+  let prefix: LatencyResult | { na: string } = { na: 'no prefix search' };
+  if (peer.features.prefix) {
+    const r = timeAll(peer, queries.prefix, { limit: 10, prefix: true });
+    checks.expect('prefix queries known to match return results', r.nonEmpty >= MIN_NON_EMPTY * r.n, `${r.nonEmpty} of ${r.n}`);
+    prefix = r;
+  }
+  let fuzzy: LatencyResult | { na: string } = { na: 'no fuzzy search' };
+  if (peer.features.fuzzy) {
+    const r = timeAll(peer, queries.fuzzy, { limit: 10, fuzzy: FUZZY_DISTANCE });
+    checks.expect('fuzzy queries (one edit of a title word) return results', r.nonEmpty >= MIN_NON_EMPTY * r.n, `${r.nonEmpty} of ${r.n}`);
+    fuzzy = r;
+  }
+  return { plain, prefix, fuzzy };
+}

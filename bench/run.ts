@@ -1,0 +1,216 @@
+/**
+ * The benchmark runner: `npm run bench [-- options]`, `npm run bench:relevance`.
+ *
+ * Starts one worker process per library and document set (`node --expose-gc --import tsx
+ * bench/worker.ts`), one after the other so they never compete for the CPU, prints markdown
+ * tables with ratios to fahras, writes the raw figures to bench/results/ and, for a full run,
+ * the tables to BENCHMARKS.md.
+ *
+ * Options:
+ * - positional or `--concern a,b`: any of indexing, memory, export, query, relevance, analysis
+ *   (default: all of them);
+ * - `--sizes 1000,5000`: article counts (default 1,000 / 5,000 / 20,000 / 40,149); the tables
+ *   use 20,000 (or the largest size given), export runs there only, relevance on all articles;
+ * - `--libs fahras,minisearch`: registry names from bench/libs.ts (default: every library);
+ * - `--repeats n`: index builds timed per worker (default by size, see indexing.ts);
+ * - `--md` / `--no-md`: write BENCHMARKS.md even for a partial run / never (default: only for a
+ *   run of every default library at the default main size on the ANT corpus).
+ * @module
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { analysisMarkdown, runAnalysis } from './analysis.js';
+import type { AnalysisOutcome } from './analysis.js';
+import { updateBenchmarksMd } from './benchmarks-md.js';
+import type { SectionName } from './benchmarks-md.js';
+import { DEFAULT_SIZES, FULL_CORPUS, describeSource, loadDocs } from './dataset.js';
+import { LIBS, LIB_NAMES, libSpec } from './libs.js';
+import { loadRelevanceSet, summarizeRelevance } from './relevance.js';
+import type { RelevanceFigures } from './relevance.js';
+import { configList, performanceTables, relevanceTables, scalingTable, targetChecks, targetsTable } from './report.js';
+import { fmt } from './stats.js';
+import { RESULT_MARKER } from './protocol.js';
+import type { WorkerResult } from './protocol.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const workerPath = join(here, 'worker.ts');
+const resultsDir = join(here, 'results');
+
+const PERF_CONCERNS = ['indexing', 'memory', 'export', 'query'];
+const ALL_CONCERNS = [...PERF_CONCERNS, 'relevance', 'analysis'];
+const MAIN_SIZE = 20000;
+
+interface Job {
+  lib: string;
+  size: number;
+  concerns: string[];
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function runWorker(job: Job, repeats: string | undefined): Promise<WorkerResult> {
+  const args = ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', workerPath, '--lib', job.lib, '--size', String(job.size), '--concerns', job.concerns.join(',')];
+  if (repeats) args.push('--repeats', repeats);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: join(here, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (stdout += chunk));
+    child.on('close', (code, signal) => {
+      const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
+      if (line) {
+        resolve(JSON.parse(line.slice(RESULT_MARKER.length)) as WorkerResult);
+        return;
+      }
+      resolve({
+        lib: job.lib,
+        size: job.size,
+        source: describeSource().source,
+        docs: 0,
+        bytes: 0,
+        status: 'failed',
+        message: `worker exited with ${code ?? signal} and no result line`,
+        checks: [],
+      });
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      concern: { type: 'string' },
+      concerns: { type: 'string' },
+      sizes: { type: 'string' },
+      libs: { type: 'string' },
+      repeats: { type: 'string' },
+      md: { type: 'boolean' },
+      'no-md': { type: 'boolean' },
+    },
+  });
+  const concerns = new Set([...(list(values.concern) ?? []), ...(list(values.concerns) ?? []), ...positionals]);
+  if (concerns.size === 0 || concerns.has('all')) for (const c of ALL_CONCERNS) concerns.add(c);
+  concerns.delete('all');
+  for (const c of concerns) if (!ALL_CONCERNS.includes(c)) throw new Error(`unknown concern "${c}"; known: ${ALL_CONCERNS.join(', ')}`);
+  const explicitLibs = list(values.libs);
+  for (const l of explicitLibs ?? []) libSpec(l);
+  const perfLibs = explicitLibs ?? LIB_NAMES.filter((l) => LIBS[l]!.perf);
+  const relevanceLibs = (explicitLibs ?? LIB_NAMES).filter((l) => LIBS[l]!.relevance);
+
+  const { source, note } = describeSource();
+  console.log(`# fahras benchmarks\n\nData: ${note}`);
+  let sizes = (list(values.sizes)?.map(Number) ?? DEFAULT_SIZES).filter((n) => Number.isInteger(n) && n > 0);
+  let fullSize = FULL_CORPUS;
+  if (source === 'demo sample') {
+    fullSize = loadDocs(Number.MAX_SAFE_INTEGER).docs.length;
+    sizes = [...new Set(sizes.map((s) => Math.min(s, fullSize)))];
+    console.log(`(the demo sample has ${fmt(fullSize)} articles; sizes capped at that)`);
+  }
+  sizes.sort((a, b) => a - b);
+  const mainSize = sizes.includes(Math.min(MAIN_SIZE, fullSize)) ? Math.min(MAIN_SIZE, fullSize) : sizes[sizes.length - 1]!;
+
+  const perf = PERF_CONCERNS.filter((c) => concerns.has(c));
+  const jobs: Job[] = [];
+  const relevanceWanted = concerns.has('relevance');
+  if (perf.length) {
+    for (const size of sizes) {
+      for (const lib of perfLibs) {
+        const c = perf.filter((x) => x !== 'export' || size === mainSize);
+        if (relevanceWanted && size === fullSize && relevanceLibs.includes(lib)) c.push('relevance');
+        jobs.push({ lib, size, concerns: c });
+      }
+    }
+  }
+  if (relevanceWanted) {
+    for (const lib of relevanceLibs) {
+      if (!jobs.some((j) => j.lib === lib && j.size === fullSize && j.concerns.includes('relevance'))) jobs.push({ lib, size: fullSize, concerns: ['relevance'] });
+    }
+  }
+
+  const started = Date.now();
+  const results: WorkerResult[] = [];
+  for (const [i, job] of jobs.entries()) {
+    const t0 = Date.now();
+    process.stderr.write(`[${i + 1}/${jobs.length}] ${job.lib} @ ${fmt(job.size)}: ${job.concerns.join(', ')}\n`);
+    const r = await runWorker(job, values.repeats);
+    results.push(r);
+    const status = r.status === 'ok' ? 'ok' : r.status === 'unavailable' ? `not available (${r.message ?? ''})` : `FAILED: ${r.message ?? ''}`;
+    process.stderr.write(`    ${((Date.now() - t0) / 1000).toFixed(1)} s, ${status}\n`);
+  }
+
+  let analysis: AnalysisOutcome | undefined;
+  if (concerns.has('analysis')) {
+    process.stderr.write('[analysis] bench/analysis.bench.ts --json\n');
+    analysis = runAnalysis();
+  }
+
+  // Relevance summaries, per library.
+  const relevance: Record<string, Record<string, RelevanceFigures>> = {};
+  if (relevanceWanted) {
+    const set = loadRelevanceSet();
+    for (const r of results) if (r.relevance && r.status === 'ok') relevance[r.lib] = summarizeRelevance(r.relevance, set);
+  }
+
+  const cpu = cpus();
+  const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}`;
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const date = new Date().toISOString();
+  const meta = `Machine: ${machine}. Command: \`${command}\`. Date: ${date.slice(0, 10)}. Data: ${source === 'ANT corpus' ? 'ANT corpus' : 'demo sample (NOT the ANT corpus)'}.`;
+
+  const sections: Partial<Record<SectionName, string>> = {};
+  if (perf.length) {
+    const failed = results.filter((r) => r.status === 'failed');
+    const parts = [
+      `## Speed, memory, size\n\n${meta}`,
+      performanceTables(results, mainSize),
+      targetsTable(targetChecks(results, mainSize, relevance)),
+      scalingTable(results),
+      `Configurations:\n\n${configList(perfLibs)}`,
+      'Notes: heap growth is `heapUsed + external` after GC (typed arrays count). "n/a": the library has no such feature ' +
+        '(FlexSearch has no query-time prefix or edit-distance search; Orama always matches query words as prefixes, so its ' +
+        'plain and prefix queries are the same call; the split+Map floor does not search). Fuzzy = edit distance 1.',
+      failed.length ? `**FAILED:**\n\n${failed.map((r) => `- ${r.lib} @ ${r.size}: ${r.message ?? ''}`).join('\n')}` : '',
+    ];
+    sections.performance = parts.filter(Boolean).join('\n\n');
+  }
+  if (relevanceWanted) {
+    sections.relevance = [`## Relevance\n\n${meta}`, relevanceTables(relevance), `Configurations:\n\n${configList(relevanceLibs)}`].join('\n\n');
+    if (concerns.size === 1) sections.relevance = sections.relevance.replace('\n\n**Relevance**', '\n\n' + targetsTable(targetChecks(results, mainSize, relevance)) + '\n\n**Relevance**');
+  }
+  if (analysis) sections.analysis = `## Analysis\n\n${analysisMarkdown(analysis)}`;
+
+  const report = Object.values(sections).join('\n\n');
+  console.log(`\n${report}\n`);
+
+  mkdirSync(resultsDir, { recursive: true });
+  const raw = { date, machine, command, source, sizes, mainSize, concerns: [...concerns], results, relevance, analysis };
+  const rawPath = join(resultsDir, `bench-${date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(rawPath, JSON.stringify(raw, null, 1));
+  writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(raw, null, 1));
+  console.log(`Raw figures: ${rawPath}`);
+
+  const defaultRun = !explicitLibs && source === 'ANT corpus' && (!perf.length || mainSize === MAIN_SIZE);
+  if (!values['no-md'] && (values.md || defaultRun)) {
+    updateBenchmarksMd(sections);
+    console.log(`BENCHMARKS.md updated (${Object.keys(sections).join(', ')}).`);
+  } else {
+    console.log('BENCHMARKS.md not updated (partial run; pass --md to write it anyway).');
+  }
+  console.log(`Total ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+
+  const failed = results.filter((r) => r.status === 'failed');
+  if (failed.length || analysis?.status === 'failed') {
+    console.error(`\nBENCHMARK FAILED: ${failed.map((r) => `${r.lib} @ ${r.size}`).join(', ')}${analysis?.status === 'failed' ? ' analysis' : ''}`);
+    return 1;
+  }
+  return 0;
+}
+
+process.exitCode = await main();
