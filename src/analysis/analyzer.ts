@@ -16,8 +16,8 @@
  * ```
  *
  * Steps 2–5 depend on the word alone, so their result is cached per distinct written word (a
- * bounded `Map`, cleared when it reaches `cacheSize`); the index's hot path {@link Analyzer.run}
- * allocates nothing per token beyond the cache key and cache misses.
+ * bounded hash table looked up in place, cleared when it reaches `cacheSize`; `wordcache.ts`):
+ * the index's hot path {@link Analyzer.run} allocates nothing per token except on cache misses.
  * @module
  */
 import { FahrasError } from '../errors.js';
@@ -32,6 +32,7 @@ import {
   type ResolvedNormalizeOptions,
 } from './normalize.js';
 import { createWordSpan, nextWord } from './tokenize.js';
+import { WordCache } from './wordcache.js';
 import { DEFAULT_STOPWORDS } from './stopwords.js';
 import { lightStem, stripProclitics, type Stemmer } from './stem.js';
 
@@ -186,9 +187,8 @@ class WordEntry {
   ) {}
 }
 
-const EMPTY_ENTRY = new WordEntry(EMPTY, '', '', null);
 
-/** A flat copy of `s`, so a cached key never keeps a large source text alive (V8 sliced strings). */
+/** A flat copy of `s`, so a cached surface never keeps a large source text alive (V8 sliced strings). */
 function detach(s: string): string {
   return s.length < 13 ? s : s.split('').join('');
 }
@@ -280,15 +280,20 @@ function checkTerm(value: unknown, who: string): string {
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const { table, stopwords, stemmer, filters, config } = resolve(options);
   const cacheSize = config.cacheSize;
-  const cache = new Map<string, WordEntry>();
+  // The cache maps a written word to an id; the word's analysis lives in these arrays at that id.
+  const cache = new WordCache(cacheSize);
+  const kinds = new Uint8Array(cacheSize + 1);
+  const terms = new Array<string>(cacheSize + 1).fill('');
+  const surfaces = new Array<string>(cacheSize + 1).fill('');
+  const mores = new Array<readonly string[] | null>(cacheSize + 1).fill(null);
   const span = createWordSpan();
 
   function analyzeWord(raw: string): WordEntry {
     const surface = detach(foldWith(table, raw));
-    if (surface.length === 0) return EMPTY_ENTRY;
+    if (surface.length === 0) return new WordEntry(EMPTY, '', '', null);
     if (stopwords.has(surface)) return new WordEntry(STOP, surface, '', null);
     let term = stemmer === null ? surface : checkTerm(stemmer(surface), 'stem');
-    if (filters.length === 0) return term.length === 0 ? new WordEntry(STOP, surface, '', null) : new WordEntry(KEEP, surface, term, null);
+    if (filters.length === 0) return new WordEntry(term.length === 0 ? STOP : KEEP, surface, term, null);
     let terms: string[] = term.length === 0 ? [] : [term];
     for (let f = 0; f < filters.length && terms.length > 0; f++) {
       const filter = filters[f] as TokenFilter;
@@ -305,20 +310,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       terms = next;
     }
     if (terms.length === 0) return new WordEntry(STOP, surface, '', null);
-    term = terms[0] as string;
-    return new WordEntry(KEEP, surface, term, terms.length > 1 ? Object.freeze(terms.slice(1)) : null);
+    return new WordEntry(KEEP, surface, terms[0] as string, terms.length > 1 ? Object.freeze(terms.slice(1)) : null);
   }
 
-  function lookup(raw: string): WordEntry {
-    let e = cache.get(raw);
-    if (e === undefined) {
-      e = analyzeWord(raw);
-      if (cacheSize > 0) {
-        if (cache.size >= cacheSize) cache.clear();
-        cache.set(detach(raw), e);
-      }
-    }
-    return e;
+  function emit(e: WordEntry, sink: TokenSink, start: number, end: number, position: number): void {
+    sink(e.term, e.surface, start, end, position);
+    const more = e.more;
+    if (more !== null) for (let j = 0; j < more.length; j++) sink(more[j] as string, e.surface, start, end, position);
   }
 
   function run(text: string, sink: TokenSink, firstPosition = 0): number {
@@ -329,12 +327,30 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       from = span.next;
       const start = span.start;
       const end = span.end;
-      const e = lookup(text.slice(start, end));
-      if (e.kind === EMPTY) continue;
-      if (e.kind === KEEP) {
-        sink(e.term, e.surface, start, end, position);
-        const more = e.more;
-        if (more !== null) for (let j = 0; j < more.length; j++) sink(more[j] as string, e.surface, start, end, position);
+      let id = cache.get(text, start, end, span.hash);
+      if (id === 0) {
+        const e = analyzeWord(text.slice(start, end));
+        id = cache.add(text, start, end, span.hash);
+        if (id === 0) {
+          // caching disabled (cacheSize 0)
+          if (e.kind === EMPTY) continue;
+          if (e.kind === KEEP) emit(e, sink, start, end, position);
+          position++;
+          continue;
+        }
+        kinds[id] = e.kind;
+        terms[id] = e.term;
+        surfaces[id] = e.surface;
+        mores[id] = e.more;
+      }
+      const kind = kinds[id];
+      if (kind === EMPTY) continue;
+      if (kind === KEEP) {
+        const term = terms[id] as string;
+        const surface = surfaces[id] as string;
+        sink(term, surface, start, end, position);
+        const more = mores[id];
+        if (more != null) for (let j = 0; j < more.length; j++) sink(more[j] as string, surface, start, end, position);
       }
       position++;
     }
