@@ -13,17 +13,18 @@
  * - وبال فبال وكال فكال ولل فلل وال فال بال كال لل: 3;
  * - ال: 2, and the remainder may not be a bare suffix (الات is not ال + ات) nor له (الله);
  * - الله and its clitic forms (والله، بالله، لله …) all stem to الله;
- * - والد + pronoun (والده، والدته …) is the word "parent", not و + ال + د…;
+ * - والد + endings (والده، والدتهما …) is the word "parent", not و + ال + د… (والدين excepted);
  * - a bare و or ف, and a bare ب ك ل, are NOT stripped: in news text they begin as many words
  *   as a root letter (وزير، وزارة، ولاية، وطن، وكالة / بحث، لبنان، كبير) as they prefix one, and
  *   stripping them from only some forms would make الوزارة and وزارة disagree. The cost is
  *   recall on و + indefinite noun (وكتاب ≠ كتاب); docs/analysis.md measures it.
  *
  * Suffixes, in three steps, each keeping at least the number of letters given:
- * 1. one attached pronoun or ending: هما هم هن ها نا ه (also ة folded to ه) ي ا (tanween
- *    alef) (3), كما كم كن (4: محاكم is not محا + كم);
+ * 1. one attached pronoun or ending: هما هم هن ها نا ه (also ة folded to ه) ي, وا (verb
+ *    plural), ا (tanween alef) (3), كما كم كن (4: محاكم is not محا + كم); never leaving a
+ *    three-letter stem that ends in ا (مساهم is not مسا + هم), nor نا after ا (أستانا);
  * 2. one number ending: ات تين تان (3), ون ين ان (4); after a pronoun, the ت of ة (سيارته) and the
- *    و of ون (معلموه) (4);
+ *    و of ون (معلموه) (4); or, after ة, an ا before it (مباراة → مبار, like مباريات) (4);
  * 3. the nisba ي (3) when step 1 did not just remove a ي, and not after ا (ولاية، نهاية، رواية
  *    end in a root ي), then step 2's endings once more, so فلسطيني، فلسطينية، فلسطينيين all meet
  *    فلسطين.
@@ -61,11 +62,6 @@ const PROCLITICS: ReadonlyArray<readonly [string, number]> = [
 /** Two-letter endings that are never a whole word after ال (الات، اليه …). */
 const BARE_SUFFIXES: ReadonlySet<string> = new Set(['ات', 'ان', 'ين', 'ون', 'يه', 'ها', 'هم', 'هن', 'نا', 'كم', 'كن']);
 
-/** After والد, these endings make a form of "parent" (والده، والدتها …), not و + ال + د…. */
-const PARENT_ENDINGS: ReadonlySet<string> = new Set([
-  '', 'ه', 'ي', 'ك', 'ها', 'هم', 'هما', 'كم', 'نا', 'ا', 'ان', 'يه', 'يها', 'يهم', 'يك', 'ته', 'تي', 'تك', 'تها', 'تهم', 'تنا', 'تكم',
-]);
-
 /** Attached pronouns and endings of step 1, longest first. */
 const STEP1: ReadonlyArray<readonly [string, number]> = [
   ['هما', 3],
@@ -76,10 +72,19 @@ const STEP1: ReadonlyArray<readonly [string, number]> = [
   ['كم', 4],
   ['كن', 4],
   ['نا', 3],
+  ['وا', 3],
   ['ه', 3],
   ['ي', 3],
   ['ا', 3],
 ];
+
+/**
+ * Whether و + ال + `rest` is rather والد ("parent") + endings: والده، والدتهما … (but والدين stays
+ * "and the religion", the reading news text needs more often).
+ */
+function isParent(rest: string): boolean {
+  return rest.startsWith('د') && rest !== 'دين' && stripSuffixes('والد' + rest.slice(1)) === 'والد';
+}
 
 function isArabicWord(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
@@ -103,7 +108,7 @@ export function stripProclitics(word: string): string {
     const rest = word.slice(prefix.length);
     if (rest.length < keep) continue;
     if (prefix === 'ال' && (rest === 'له' || (rest.length === 2 && BARE_SUFFIXES.has(rest)))) continue;
-    if (prefix === 'وال' && rest.startsWith('د') && PARENT_ENDINGS.has(rest.slice(1))) continue;
+    if (prefix === 'وال' && isParent(rest)) continue;
     return rest;
   }
   return word;
@@ -129,7 +134,9 @@ export function stripSuffixes(word: string): string {
   let pronoun = '';
   for (const [s, keep] of STEP1) {
     const r = cut(w, s, keep);
-    if (r !== null) {
+    // مساهم is not مسا + هم: a three-letter stem ending in ا does not take a pronoun;
+    // أستانا is not أستا + نا: نا after ا is left to the tanween rule.
+    if (r !== null && !(r.length === 3 && r.endsWith('ا') && s !== 'ا') && !(s === 'نا' && r.endsWith('ا'))) {
       w = r;
       pronoun = s;
       break;
@@ -139,6 +146,8 @@ export function stripSuffixes(word: string): string {
   if (r === null && pronoun !== '' && pronoun !== 'ي' && pronoun !== 'ا') r = cut(w, 'ت', 4) ?? cut(w, 'و', 4);
   const numbered = r !== null;
   if (r !== null) w = r;
+  // مباراة (مباراه → مبارا) meets مباريات (→ مبار): the ا before a feminine ending.
+  else if (pronoun === 'ه') w = cut(w, 'ا', 4) ?? w;
   if ((pronoun !== 'ي' || numbered) && !w.endsWith('اي')) {
     const n = cut(w, 'ي', 3);
     if (n !== null) w = stripNumber(n) ?? n;
