@@ -16,6 +16,7 @@ export type { RawToken } from './analysis/tokenize.js';
 export { DEFAULT_STOPWORDS } from './analysis/stopwords.js';
 export { lightStem, stripProclitics, stripSuffixes } from './analysis/stem.js';
 export type { Stemmer } from './analysis/stem.js';
+export { synonymFilter } from './analysis/filters.js';
 export { parseArticle } from './ingest/article.js';
 export type { ArticleWarning, ArticleWarningCode, ParsedArticle } from './ingest/article.js';
 export { FOOTER_PATTERNS, MAX_FOOTER_LINE_LENGTH, isFooterLine } from './ingest/boilerplate.js';
