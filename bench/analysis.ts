@@ -60,5 +60,10 @@ export function analysisMarkdown(outcome: AnalysisOutcome): string {
     for (const r of rows) lines.push(`| ${keys.map((k) => cell((r as Record<string, unknown>)[k])).join(' | ')} |`);
     return lines.join('\n');
   }
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    const lines = ['**Analysis** (bench/analysis.bench.ts).\n', '| figure | value |', '|---|---:|'];
+    for (const [k, v] of Object.entries(data)) lines.push(`| ${k} | ${cell(v)} |`);
+    return lines.join('\n');
+  }
   return `**Analysis** (bench/analysis.bench.ts):\n\n\`\`\`json\n${JSON.stringify(data, null, 2)}\n\`\`\``;
 }

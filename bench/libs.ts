@@ -1,7 +1,15 @@
 /**
  * Every library (and library variant) the benchmark knows, in one place. To add a variant, say
  * a fahras ablation or a peer with fahras's adapter (issue 9), add one entry here; the runner,
- * the worker and every concern pick it up by name (`--libs name`).
+ * the worker and every concern pick it up by name (`--libs name`). The factories take the
+ * configuration that differs:
+ *
+ * - fahras: `createFahras({ indexOptions: { … } })`, merged over the article preset;
+ * - FlexSearch: `createFlexSearch({ encoder })`;
+ * - MiniSearch: `createMiniSearch({ tokenize, processTerm })`;
+ * - Orama: `createOrama({ tokenizer })`.
+ *
+ * Set `perf: false, relevance: true` for a variant that only matters for relevance.
  * @module
  */
 import type { Peer } from './peers/types.js';
@@ -34,14 +42,17 @@ export const LIBS: Record<string, LibSpec> = {
     config: 'FlexSearch 0.8 Document(title, category, body), default encoder; search merge+suggest',
     perf: true,
     relevance: true,
-    create: async () => (await import('./peers/flexsearch.js')).createFlexSearch({ arabicNormalizer: false }),
+    create: async () => (await import('./peers/flexsearch.js')).createFlexSearch(),
   },
   'flexsearch-arabic': {
     label: 'flexsearch+ar',
     config: 'as flexsearch, encoder normalize = plain Arabic normalizer',
     perf: true,
     relevance: true,
-    create: async () => (await import('./peers/flexsearch.js')).createFlexSearch({ arabicNormalizer: true }),
+    create: async () => {
+      const { createFlexSearch, arabicNormalizerEncoder } = await import('./peers/flexsearch.js');
+      return createFlexSearch({ encoder: arabicNormalizerEncoder });
+    },
   },
   minisearch: {
     label: 'minisearch+ar',

@@ -26,5 +26,7 @@ export interface WorkerResult {
   query?: QueryResult;
   relevance?: RelevanceRun;
   checks: CheckResult[];
+  /** Wall time of the whole worker process, set by the runner (ms). */
+  elapsedMs?: number;
 }
 

@@ -1,6 +1,7 @@
 /**
  * One library, one document set, in its own process (the runner starts it as
- * `node --expose-gc --import tsx bench/worker.ts --lib <name> --size <n> --concerns <list>`).
+ * `node --expose-gc --import tsx bench/worker.ts --lib <name> --size <n> --concerns <list>
+ * [--main] [--repeats n]`; `--main` marks the size the main table reports).
  * Prints progress to stderr and exactly one result line, `@@bench-result <json>`, to stdout.
  * Exit code 0: measured and all checks passed; 1: a check failed or the library threw;
  * 3: the library is not available (e.g. fahras before its engine exists).
@@ -25,7 +26,7 @@ function log(msg: string): void {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { lib: { type: 'string' }, size: { type: 'string' }, concerns: { type: 'string' }, repeats: { type: 'string' } },
+    options: { lib: { type: 'string' }, size: { type: 'string' }, concerns: { type: 'string' }, repeats: { type: 'string' }, main: { type: 'boolean' } },
   });
   const lib = values.lib ?? '';
   const size = Number(values.size);
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
   try {
     const peer = await spec.create();
     if (concerns.has('indexing') || concerns.has('memory') || concerns.has('query') || concerns.has('export')) {
-      const repeats = values.repeats ? Number(values.repeats) : defaultRepeats(set.docs.length);
+      const repeats = values.repeats ? Number(values.repeats) : defaultRepeats(set.docs.length, values.main === true);
       log(`${lib}: indexing ${set.docs.length} docs × ${repeats}`);
       result.indexing = await runIndexing(peer, set, repeats, checks);
       const queries = latencyQueries(set.docs);

@@ -24,13 +24,16 @@ type Doc = { id: string; title: string; category: string; body: string };
 
 /** Options of {@link createFlexSearch}. */
 export interface FlexSearchPeerOptions {
-  /** Give the encoder the plain Arabic normalizer instead of its default normalization. */
-  arabicNormalizer: boolean;
+  /** Encoder options for every field; default: FlexSearch's own default encoder. */
+  encoder?: EncoderOptions;
 }
 
+/** The `flexsearch-arabic` encoder: FlexSearch's defaults with the plain Arabic normalizer. */
+export const arabicNormalizerEncoder: EncoderOptions = { normalize: arabicNormalize };
+
 /** Create a FlexSearch peer. */
-export function createFlexSearch(options: FlexSearchPeerOptions): Peer {
-  const encoder: EncoderOptions | undefined = options.arabicNormalizer ? { normalize: arabicNormalize } : undefined;
+export function createFlexSearch(options: FlexSearchPeerOptions = {}): Peer {
+  const encoder = options.encoder;
   const config = (): DocumentOptions<Doc> => ({
     document: { id: 'id', index: ['title', 'category', 'body'] },
     ...(encoder ? { encoder } : {}),

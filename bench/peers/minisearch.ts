@@ -12,16 +12,18 @@ import type { CorpusArticle } from '../../tools/corpus.js';
 import { arabicNormalize } from './arabic-normalizer.js';
 import type { Peer, PeerSearchOptions } from './types.js';
 
-const options: Options<CorpusArticle> = {
-  idField: 'id',
-  fields: ['title', 'category', 'body'],
-  storeFields: [],
-  processTerm: (term) => arabicNormalize(term),
-  searchOptions: { boost: { title: 3, category: 2 } },
-};
+/** Options of {@link createMiniSearch}: analysis overrides (e.g. an adapter's tokenize/processTerm). */
+export type MiniSearchPeerOptions = Pick<Options<CorpusArticle>, 'tokenize' | 'processTerm'>;
 
-/** Create the MiniSearch peer. */
-export function createMiniSearch(): Peer {
+/** Create the MiniSearch peer; default analysis: its tokenizer, the plain normalizer as processTerm. */
+export function createMiniSearch(analysis: MiniSearchPeerOptions = { processTerm: (term) => arabicNormalize(term) }): Peer {
+  const options: Options<CorpusArticle> = {
+    idField: 'id',
+    fields: ['title', 'category', 'body'],
+    storeFields: [],
+    ...analysis,
+    searchOptions: { boost: { title: 3, category: 2 } },
+  };
   let index = new MiniSearch<CorpusArticle>(options);
   return {
     features: { prefix: true, fuzzy: true, export: true, search: true },

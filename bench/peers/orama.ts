@@ -11,19 +11,23 @@
  * @module
  */
 import { count, create, insertMultiple, load, save, search } from '@orama/orama';
-import type { RawData } from '@orama/orama';
+import type { DefaultTokenizerConfig, RawData, Tokenizer } from '@orama/orama';
 import { language, stemmer } from '@orama/stemmers/arabic';
 import type { CorpusArticle } from '../../tools/corpus.js';
 import type { Peer, PeerSearchOptions } from './types.js';
 
 const schema = { title: 'string', category: 'string', body: 'string' } as const;
 
-function newDb() {
-  return create({ schema, components: { tokenizer: { stemming: true, stemmer, language } } });
+/** Options of {@link createOrama}. */
+export interface OramaPeerOptions {
+  /** The tokenizer component; default: Arabic language and stemmer from @orama/stemmers. */
+  tokenizer?: Tokenizer | DefaultTokenizerConfig;
 }
 
 /** Create the Orama peer. */
-export function createOrama(): Peer {
+export function createOrama(options: OramaPeerOptions = {}): Peer {
+  const tokenizer = options.tokenizer ?? { stemming: true, stemmer, language };
+  const newDb = () => create({ schema, components: { tokenizer } });
   let db = newDb();
   return {
     features: { prefix: true, fuzzy: true, export: true, search: true },
