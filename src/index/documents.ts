@@ -1,0 +1,168 @@
+/**
+ * The document table: external id ↔ internal number, stored fields, per-field lengths, and the
+ * tombstones of removed documents.
+ *
+ * ```ts
+ * const docs = new DocumentTable(2);
+ * const d = docs.add('a1', { title: 'x' }, Int32Array.of(3, 120)); // internal id 0
+ * docs.fieldLength(d, 1);      // 120
+ * docs.remove(d);              // tombstoned: skipped by search, reclaimed by vacuum
+ * ```
+ *
+ * Internal ids are dense and increase with insertion; a removed document keeps its number (and
+ * its postings) until {@link DocumentTable.compact} renumbers the survivors in order.
+ * Ids compare with SameValueZero (`1` and `'1'` are different documents).
+ *
+ * Statistics (`docCount`, `averageFieldLength`) cover live documents only.
+ * @module
+ */
+import { growUint32, growUint8 } from './arrays.js';
+
+/** An external document id. */
+export type ExternalId = string | number;
+
+/** External ids, stored fields and field lengths of the documents of an index. */
+export class DocumentTable<Stored extends object = object> {
+  private ids: ExternalId[] = [];
+  private stored: (Stored | undefined)[] = [];
+  private byId = new Map<ExternalId, number>();
+  /** `removed[d]` is 1 for a tombstoned document. */
+  removed = new Uint8Array(1024);
+  /** `lengths[d * fieldCount + f]`: number of indexed words of field f in document d. */
+  lengths: Uint32Array<ArrayBuffer>;
+  private totals: Float64Array;
+  private live = 0;
+
+  /** @param fieldCount - number of indexed fields */
+  constructor(readonly fieldCount: number) {
+    this.lengths = new Uint32Array(1024 * fieldCount);
+    this.totals = new Float64Array(fieldCount);
+  }
+
+  /** Number of live (not removed) documents. */
+  get docCount(): number {
+    return this.live;
+  }
+
+  /** Number of internal ids in use, removed documents included. */
+  get capacity(): number {
+    return this.ids.length;
+  }
+
+  /** Number of removed documents not yet compacted away. */
+  get removedCount(): number {
+    return this.ids.length - this.live;
+  }
+
+  /** The internal id of a live document, or -1. */
+  internalId(id: ExternalId): number {
+    return this.byId.get(id) ?? -1;
+  }
+
+  /** The internal id the next {@link DocumentTable.add} will return. */
+  get nextId(): number {
+    return this.ids.length;
+  }
+
+  /** Add a document; returns its internal id. The caller checked that `id` is new. */
+  add(id: ExternalId, stored: Stored | undefined, lengths: ArrayLike<number>): number {
+    const d = this.ids.length;
+    const F = this.fieldCount;
+    this.ids.push(id);
+    this.stored.push(stored);
+    this.byId.set(id, d);
+    this.removed = growUint8(this.removed, d + 1);
+    this.lengths = growUint32(this.lengths, (d + 1) * F);
+    for (let f = 0; f < F; f++) {
+      const n = lengths[f]!;
+      this.lengths[d * F + f] = n;
+      this.totals[f] = this.totals[f]! + n;
+    }
+    this.live++;
+    return d;
+  }
+
+  /** Tombstone live document `d`. */
+  remove(d: number): void {
+    if (this.removed[d] === 1) return;
+    this.removed[d] = 1;
+    this.byId.delete(this.ids[d]!);
+    this.stored[d] = undefined;
+    const F = this.fieldCount;
+    for (let f = 0; f < F; f++) this.totals[f] = this.totals[f]! - this.lengths[d * F + f]!;
+    this.live--;
+  }
+
+  /** Whether internal id `d` is removed. */
+  isRemoved(d: number): boolean {
+    return this.removed[d] === 1;
+  }
+
+  /** External id of internal document `d`. */
+  externalId(d: number): ExternalId {
+    return this.ids[d]!;
+  }
+
+  /** Stored fields of internal document `d` (undefined once removed). */
+  storedFields(d: number): Stored | undefined {
+    return this.stored[d];
+  }
+
+  /** Indexed words of field `field` in document `d`. */
+  fieldLength(d: number, field: number): number {
+    return this.lengths[d * this.fieldCount + field]!;
+  }
+
+  /** Sum of field `field`'s lengths over live documents. */
+  totalFieldLength(field: number): number {
+    return this.totals[field]!;
+  }
+
+  /** Mean length of field `field` over live documents (0 when there are none). */
+  averageFieldLength(field: number): number {
+    return this.live === 0 ? 0 : this.totals[field]! / this.live;
+  }
+
+  /**
+   * Drop the removed documents and renumber the others densely, keeping their order.
+   * @returns old internal id → new internal id, -1 for removed documents.
+   */
+  compact(): Int32Array {
+    const n = this.ids.length;
+    const F = this.fieldCount;
+    const map = new Int32Array(n);
+    const ids: ExternalId[] = [];
+    const stored: (Stored | undefined)[] = [];
+    const lengths = new Uint32Array(Math.max(16, this.live) * F);
+    for (let d = 0; d < n; d++) {
+      if (this.removed[d] === 1) {
+        map[d] = -1;
+        continue;
+      }
+      const to = ids.length;
+      map[d] = to;
+      ids.push(this.ids[d]!);
+      stored.push(this.stored[d]);
+      this.byId.set(this.ids[d]!, to);
+      lengths.set(this.lengths.subarray(d * F, d * F + F), to * F);
+    }
+    this.ids = ids;
+    this.stored = stored;
+    this.lengths = lengths;
+    this.removed = new Uint8Array(Math.max(16, ids.length));
+    this.totals.fill(0);
+    for (let d = 0; d < ids.length; d++) for (let f = 0; f < F; f++) this.totals[f] = this.totals[f]! + lengths[d * F + f]!;
+    return map;
+  }
+
+  /** Forget every document. */
+  clear(): void {
+    this.ids = [];
+    this.stored = [];
+    this.byId.clear();
+    this.removed = new Uint8Array(1024);
+    this.lengths = new Uint32Array(1024 * this.fieldCount);
+    this.totals.fill(0);
+    this.live = 0;
+  }
+}

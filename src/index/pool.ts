@@ -1,0 +1,153 @@
+/**
+ * A pool of growing byte streams, many streams interleaved in fixed-size pages: the storage
+ * under every postings list. The layout follows Lucene's `ByteBlockPool` slices.
+ *
+ * Each stream is a chain of slices. A slice is a run of bytes inside one page whose last byte is a
+ * non-zero level marker; pages start zeroed, so a writer that finds a non-zero byte at its write
+ * address knows it reached the end of its slice. It then allocates the next, larger slice, moves
+ * the last three data bytes there and overwrites those three bytes plus the marker with the new
+ * slice's address (4 bytes, little endian). A stream is thus described by two integers: the
+ * address of its first slice and its write address (`upto`), which is also where a reader stops.
+ *
+ * ```ts
+ * const pool = new SlicePool();
+ * let start = pool.newSlice();        // a new stream
+ * let upto = pool.writeVInt(start, 300);
+ * const out = new ByteBuffer();
+ * pool.gather(start, upto, out);     // out.bytes[0 .. out.length) = varint 300
+ * ```
+ *
+ * Invariants: addresses are non-negative int32 (`page << PAGE_BITS | offset`); slices never cross
+ * a page; later slices have higher addresses than earlier ones (the reader relies on it).
+ * @module
+ */
+import { growUint8 } from './arrays.js';
+
+/** log2 of the page size in bytes. */
+export const PAGE_BITS = 16;
+/** Page size in bytes (64 KiB). */
+export const PAGE_SIZE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_SIZE - 1;
+
+/** Slice sizes by level (bytes, marker included). A stream's first slice is level 0. */
+export const LEVEL_SIZE: readonly number[] = [6, 12, 20, 32, 48, 64, 96, 128, 192, 256];
+/** The level after each level (the last repeats). */
+const NEXT_LEVEL: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 9];
+const LEVEL_SIZES = Int32Array.from(LEVEL_SIZE);
+const NEXT_LEVELS = Int32Array.from(NEXT_LEVEL);
+/** Marker bit set in every end-of-slice byte, so a marker is never 0. */
+const MARKER = 16;
+
+/** A growable contiguous byte buffer: where a stream is gathered for reading. */
+export class ByteBuffer {
+  /** The bytes; valid from 0 to {@link ByteBuffer.length}. */
+  bytes: Uint8Array<ArrayBuffer> = new Uint8Array(256);
+  /** Number of valid bytes. */
+  length = 0;
+
+  /** Make room for `extra` more bytes. */
+  reserve(extra: number): void {
+    this.bytes = growUint8(this.bytes, this.length + extra);
+  }
+}
+
+/** Many append-only byte streams sharing 64 KiB pages. */
+export class SlicePool {
+  /** The pages; page `i` holds addresses `[i << PAGE_BITS, (i + 1) << PAGE_BITS)`. */
+  pages: Uint8Array[] = [];
+  /** Next free address in the last page. */
+  private offset = PAGE_SIZE;
+
+  /** Bytes allocated in pages (for statistics). */
+  get allocatedBytes(): number {
+    return this.pages.length * PAGE_SIZE;
+  }
+
+  /** Allocate `size` bytes that lie in one page; returns their address. */
+  private alloc(size: number): number {
+    if (this.offset + size > PAGE_SIZE) {
+      this.pages.push(new Uint8Array(PAGE_SIZE));
+      this.offset = 0;
+    }
+    const address = ((this.pages.length - 1) << PAGE_BITS) | this.offset;
+    this.offset += size;
+    return address;
+  }
+
+  /** Start a new stream: allocates its first slice and returns its address (also its `upto`). */
+  newSlice(): number {
+    const size = LEVEL_SIZES[0]!;
+    const address = this.alloc(size);
+    this.pages[address >>> PAGE_BITS]![(address & PAGE_MASK) + size - 1] = MARKER;
+    return address;
+  }
+
+  /** Continue a stream whose slice ends at `upto` (a marker): returns the new `upto`. */
+  private nextSlice(upto: number): number {
+    const page = this.pages[upto >>> PAGE_BITS]!;
+    const at = upto & PAGE_MASK;
+    const level = NEXT_LEVELS[page[at]! & 15]!;
+    const size = LEVEL_SIZES[level]!;
+    const address = this.alloc(size);
+    const next = this.pages[address >>> PAGE_BITS]!;
+    const to = address & PAGE_MASK;
+    next[to] = page[at - 3]!;
+    next[to + 1] = page[at - 2]!;
+    next[to + 2] = page[at - 1]!;
+    next[to + size - 1] = MARKER | level;
+    page[at - 3] = address & 0xff;
+    page[at - 2] = (address >>> 8) & 0xff;
+    page[at - 1] = (address >>> 16) & 0xff;
+    page[at] = address >>> 24;
+    return address + 3;
+  }
+
+  /** Append one byte at `upto`; returns the new `upto`. */
+  writeByte(upto: number, byte: number): number {
+    let page = this.pages[upto >>> PAGE_BITS]!;
+    if (page[upto & PAGE_MASK] !== 0) {
+      upto = this.nextSlice(upto);
+      page = this.pages[upto >>> PAGE_BITS]!;
+    }
+    page[upto & PAGE_MASK] = byte;
+    return upto + 1;
+  }
+
+  /** Append `value` (0 ≤ value < 2^31) as a LEB128 varint at `upto`; returns the new `upto`. */
+  writeVInt(upto: number, value: number): number {
+    while (value > 0x7f) {
+      upto = this.writeByte(upto, (value & 0x7f) | 0x80);
+      value >>>= 7;
+    }
+    return this.writeByte(upto, value);
+  }
+
+  /**
+   * Append the bytes of the stream `[start, upto)` to `out` as one contiguous run. Costs one
+   * copy per slice.
+   */
+  gather(start: number, upto: number, out: ByteBuffer): void {
+    if (start < 0) return;
+    let address = start;
+    let level = 0;
+    for (;;) {
+      const size = LEVEL_SIZES[level]!;
+      const page = this.pages[address >>> PAGE_BITS]!;
+      const from = address & PAGE_MASK;
+      if (upto >= address && upto < address + size) {
+        const n = upto - address;
+        out.reserve(n);
+        out.bytes.set(page.subarray(from, from + n), out.length);
+        out.length += n;
+        return;
+      }
+      const n = size - 4;
+      out.reserve(n);
+      out.bytes.set(page.subarray(from, from + n), out.length);
+      out.length += n;
+      const f = from + n;
+      address = (page[f]! | (page[f + 1]! << 8) | (page[f + 2]! << 16) | (page[f + 3]! << 24)) >>> 0;
+      level = NEXT_LEVELS[level]!;
+    }
+  }
+}

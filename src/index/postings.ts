@@ -1,0 +1,549 @@
+/**
+ * Postings: for each term id and channel, the documents that contain it, with term frequencies
+ * per field, and (stem channel) the word positions.
+ *
+ * ```ts
+ * const postings = new Postings(3);          // three fields
+ * postings.addDocument(0, tokens);           // tokens: a filled TokenBuffer
+ * const cursor = new PostingCursor(3);
+ * cursor.reset(postings, termId, Channel.Stem);
+ * while (cursor.next()) use(cursor.doc, cursor.fieldMask, cursor.tf[0]);
+ * ```
+ *
+ * Two channels per term id. `Channel.Stem` holds the stem of each word; `Channel.Exact` holds
+ * its exact form (normalized, proclitics stripped), so an exact match can outrank a stem-only
+ * match. The same term id may have postings in both channels (a word that is its own stem).
+ *
+ * Layout: three byte streams per term in one {@link SlicePool} (no object per term or posting):
+ * - stem documents: per document `vint(doc - previousDoc) vint(fieldMask) vint(tf)…` with one tf
+ *   per set bit of the mask, fields in increasing order;
+ * - stem positions: per document, per field of the mask, that field's positions as
+ *   `vint(first) vint(gap)…` (gaps ≥ 1), in the same document order as the stem documents stream;
+ * - exact documents: as stem documents.
+ * Per term, a record of ten ints in one Int32Array holds each stream's first slice and write
+ * address, the last document id per channel (for deltas) and the document count per channel.
+ *
+ * Added tokens are buffered and written in batches ({@link Postings.flush}): sorted by term, so a
+ * batch touches each term's record and stream tail once, not once per document (random memory
+ * access is the cost of indexing). Every read flushes first.
+ *
+ * Documents are added in increasing internal id order; removal is the caller's business
+ * (tombstones in the document table); {@link Postings.vacuum} rewrites the streams without the
+ * removed documents and renumbers the survivors.
+ * @module
+ */
+import { growInt32, nextCapacity } from './arrays.js';
+import { ByteBuffer, SlicePool } from './pool.js';
+import type { TokenBuffer } from './tokens.js';
+
+/** The two kinds of postings kept for each term id. */
+export const Channel = {
+  /** The word's stem; carries positions. */
+  Stem: 0,
+  /** The word's exact (normalized, proclitic-free) form; no positions. */
+  Exact: 1,
+} as const;
+/** A channel: `Channel.Stem` or `Channel.Exact`. */
+export type Channel = (typeof Channel)[keyof typeof Channel];
+
+/** Most fields an index may have (field masks are 31-bit integers). */
+export const MAX_FIELDS = 30;
+
+/** Fields of a term's record in {@link Postings} (one Int32Array, {@link RECORD} ints per term). */
+const STEM_START = 0;
+const STEM_UPTO = 1;
+const POS_START = 2;
+const POS_UPTO = 3;
+const EXACT_START = 4;
+const EXACT_UPTO = 5;
+const STEM_LAST = 6;
+const EXACT_LAST = 7;
+const STEM_DF = 8;
+const EXACT_DF = 9;
+/** Ints per term record. */
+const RECORD = 10;
+
+/** Offset in a record of the documents stream start of channel `c` (upto is the next int). */
+const docStart = (c: Channel): number => (c === 0 ? STEM_START : EXACT_START);
+
+/** Grow the term records to hold `terms` terms, new records empty. */
+function growRecords(records: Int32Array<ArrayBuffer>, terms: number): Int32Array<ArrayBuffer> {
+  const had = records.length / RECORD;
+  if (terms <= had) return records;
+  const capacity = nextCapacity(had, terms);
+  const grown = new Int32Array(capacity * RECORD);
+  grown.set(records);
+  for (let t = had; t < capacity; t++) {
+    const r = t * RECORD;
+    grown[r + STEM_START] = -1;
+    grown[r + POS_START] = -1;
+    grown[r + EXACT_START] = -1;
+    grown[r + STEM_LAST] = -1;
+    grown[r + EXACT_LAST] = -1;
+  }
+  return grown;
+}
+
+/** Reads a varint from `bytes` at `at`; the index after it goes to `out.at`. */
+function readVInt(bytes: Uint8Array, at: number, out: { at: number }): number {
+  let b = bytes[at++]!;
+  let v = b & 0x7f;
+  let shift = 7;
+  while (b & 0x80) {
+    b = bytes[at++]!;
+    v |= (b & 0x7f) << shift;
+    shift += 7;
+  }
+  out.at = at;
+  return v >>> 0;
+}
+
+/** The postings of all terms of an index. */
+export class Postings {
+  private pool = new SlicePool();
+  /** Per-term records: stream starts and write addresses, last document and df per channel. */
+  private records = growRecords(new Int32Array(0), 1024);
+  // Tokens added but not yet written to the streams (see flush), in (doc, field, position) order.
+  private pendingStem = new Int32Array(0);
+  private pendingExact = new Int32Array(0);
+  private pendingPosition = new Int32Array(0);
+  private pendingDoc = new Int32Array(0);
+  private pendingField = new Uint8Array(0);
+  private pending = 0;
+  private pendingMaxTerm = -1;
+  // Scratch of flush: counting sort of the pending tokens by term.
+  private bucket = new Int32Array(0);
+  private sortedTerm = new Int32Array(0);
+  private sortedDoc = new Int32Array(0);
+  private sortedPosition = new Int32Array(0);
+  private sortedField = new Uint8Array(0);
+  private readonly tf: Int32Array;
+
+  /**
+   * @param fieldCount - number of fields (1 ≤ fieldCount ≤ {@link MAX_FIELDS})
+   * @param batchTokens - tokens buffered before they are written to the streams (≥ 1); larger
+   *   batches touch each term's record less often, at 17 bytes of buffer per token. Default 2^17.
+   */
+  constructor(
+    readonly fieldCount: number,
+    private readonly batchTokens = 1 << 17,
+  ) {
+    this.tf = new Int32Array(fieldCount);
+  }
+
+  /** Bytes held by the stream pages (for statistics). */
+  get allocatedBytes(): number {
+    return this.pool.allocatedBytes;
+  }
+
+  /** Number of term records (≥ the largest term id with postings + 1). */
+  get termCapacity(): number {
+    this.flush();
+    return this.records.length / RECORD;
+  }
+
+  /**
+   * Number of documents with postings for `term` in `channel`, removed documents included until
+   * the next {@link Postings.vacuum}.
+   */
+  docFrequency(term: number, channel: Channel): number {
+    return term >= 0 && term < this.termCapacity ? this.records[term * RECORD + STEM_DF + channel]! : 0;
+  }
+
+  /** Whether `term` has any postings in either channel. */
+  hasPostings(term: number): boolean {
+    return this.docFrequency(term, 0) > 0 || this.docFrequency(term, 1) > 0;
+  }
+
+  /**
+   * Add the tokens of document `doc`. `doc` must be greater than every document added before
+   * (since the last vacuum), and every term id in `tokens` must be ≥ 0. The tokens are buffered
+   * and written to the streams in batches; every read flushes first, so they are visible at once.
+   */
+  addDocument(doc: number, tokens: TokenBuffer): void {
+    const n = tokens.count;
+    const at = this.pending;
+    if (at + n > this.pendingDoc.length) {
+      const size = nextCapacity(this.pendingDoc.length, Math.max(at + n, Math.min(this.batchTokens, 4096)));
+      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(size);
+        b.set(a.subarray(0, at));
+        return b;
+      };
+      this.pendingStem = grow(this.pendingStem);
+      this.pendingExact = grow(this.pendingExact);
+      this.pendingPosition = grow(this.pendingPosition);
+      this.pendingDoc = grow(this.pendingDoc);
+      const fields = new Uint8Array(size);
+      fields.set(this.pendingField.subarray(0, at));
+      this.pendingField = fields;
+    }
+    this.pendingStem.set(tokens.stems.subarray(0, n), at);
+    this.pendingExact.set(tokens.exacts.subarray(0, n), at);
+    this.pendingPosition.set(tokens.positions.subarray(0, n), at);
+    this.pendingDoc.fill(doc, at, at + n);
+    let maxTerm = this.pendingMaxTerm;
+    let from = 0;
+    for (let f = 0; f < this.fieldCount; f++) {
+      const to = tokens.fieldEnds[f]!;
+      if (to > from) this.pendingField.fill(f, at + from, at + to);
+      from = to;
+    }
+    for (let i = 0; i < n; i++) {
+      const s = tokens.stems[i]!;
+      const x = tokens.exacts[i]!;
+      if (s > maxTerm) maxTerm = s;
+      if (x > maxTerm) maxTerm = x;
+    }
+    this.pendingMaxTerm = maxTerm;
+    this.pending = at + n;
+    if (this.pending >= this.batchTokens) this.flush();
+  }
+
+  /**
+   * Write the buffered tokens to the streams: per channel, a stable counting sort by term id
+   * puts each term's tokens together in (document, field, position) order, then each term's
+   * postings are appended in one go.
+   */
+  flush(): void {
+    if (this.pending === 0) return;
+    this.records = growRecords(this.records, this.pendingMaxTerm + 1);
+    if (this.sortedTerm.length < this.pending) {
+      const size = nextCapacity(this.sortedTerm.length, this.pending);
+      this.sortedTerm = new Int32Array(size);
+      this.sortedDoc = new Int32Array(size);
+      this.sortedPosition = new Int32Array(size);
+      this.sortedField = new Uint8Array(size);
+    }
+    if (this.bucket.length < this.pendingMaxTerm + 2) this.bucket = new Int32Array(nextCapacity(this.bucket.length, this.pendingMaxTerm + 2));
+    this.flushChannel(Channel.Stem);
+    this.flushChannel(Channel.Exact);
+    this.pending = 0;
+    this.pendingMaxTerm = -1;
+    if (this.pendingDoc.length > this.batchTokens * 2) {
+      // One huge document grew the buffers: let them go.
+      this.pendingStem = this.pendingExact = this.pendingPosition = this.pendingDoc = new Int32Array(0);
+      this.pendingField = new Uint8Array(0);
+    }
+  }
+
+  /** Release the batch buffers (after a bulk load). */
+  trim(): void {
+    this.flush();
+    this.pendingStem = this.pendingExact = this.pendingPosition = this.pendingDoc = new Int32Array(0);
+    this.pendingField = new Uint8Array(0);
+    this.bucket = new Int32Array(0);
+    this.sortedTerm = this.sortedDoc = this.sortedPosition = new Int32Array(0);
+    this.sortedField = new Uint8Array(0);
+  }
+
+  private flushChannel(channel: Channel): void {
+    const n = this.pending;
+    const ids = channel === 0 ? this.pendingStem : this.pendingExact;
+    const terms = this.pendingMaxTerm + 1;
+    const bucket = this.bucket;
+    bucket.fill(0, 0, terms + 1);
+    for (let i = 0; i < n; i++) {
+      const b = ids[i]! + 1;
+      bucket[b] = bucket[b]! + 1;
+    }
+    for (let t = 1; t <= terms; t++) bucket[t] = bucket[t]! + bucket[t - 1]!;
+    // Scatter the tokens into term order (stable), so the writing loop reads sequentially.
+    const sTerm = this.sortedTerm;
+    const sDoc = this.sortedDoc;
+    const sField = this.sortedField;
+    const sPosition = this.sortedPosition;
+    const docs = this.pendingDoc;
+    const fields = this.pendingField;
+    const positions = this.pendingPosition;
+    for (let i = 0; i < n; i++) {
+      const t = ids[i]!;
+      const k = bucket[t]!;
+      bucket[t] = k + 1;
+      sTerm[k] = t;
+      sDoc[k] = docs[i]!;
+      sField[k] = fields[i]!;
+      sPosition[k] = positions[i]!;
+    }
+    const records = this.records;
+    const pool = this.pool;
+    const tf = this.tf;
+    const F = this.fieldCount;
+    const startAt = docStart(channel);
+    const lastAt = STEM_LAST + channel;
+    const dfAt = STEM_DF + channel;
+    const withPositions = channel === 0;
+    let i = 0;
+    while (i < n) {
+      const t = sTerm[i]!;
+      const r = t * RECORD;
+      let upto = records[r + startAt]!;
+      if (upto < 0) {
+        upto = pool.newSlice();
+        records[r + startAt] = upto;
+      } else {
+        upto = records[r + startAt + 1]!;
+      }
+      let posUpto = 0;
+      if (withPositions) {
+        posUpto = records[r + POS_START]!;
+        if (posUpto < 0) {
+          posUpto = pool.newSlice();
+          records[r + POS_START] = posUpto;
+        } else {
+          posUpto = records[r + POS_UPTO]!;
+        }
+      }
+      let last = records[r + lastAt]!;
+      let df = records[r + dfAt]!;
+      // One posting per document of this term's run.
+      while (i < n && sTerm[i] === t) {
+        const d = sDoc[i]!;
+        let end = i + 1;
+        while (end < n && sDoc[end] === d && sTerm[end] === t) end++;
+        for (let f = 0; f < F; f++) tf[f] = 0;
+        let mask = 0;
+        for (let k = i; k < end; k++) {
+          const f = sField[k]!;
+          tf[f] = tf[f]! + 1;
+          mask |= 1 << f;
+        }
+        upto = pool.writeVInt(upto, d - last);
+        upto = pool.writeVInt(upto, mask);
+        for (let f = 0; f < F; f++) if (tf[f]! > 0) upto = pool.writeVInt(upto, tf[f]!);
+        if (withPositions) {
+          let field = -1;
+          let previous = 0;
+          for (let k = i; k < end; k++) {
+            const f = sField[k]!;
+            if (f !== field) {
+              field = f;
+              previous = 0;
+            }
+            const p = sPosition[k]!;
+            posUpto = pool.writeVInt(posUpto, p - previous);
+            previous = p;
+          }
+        }
+        last = d;
+        df++;
+        i = end;
+      }
+      records[r + startAt + 1] = upto;
+      if (withPositions) records[r + POS_UPTO] = posUpto;
+      records[r + lastAt] = last;
+      records[r + dfAt] = df;
+    }
+  }
+
+  /**
+   * Append the bytes of `term`'s documents stream in `channel` (or, with `positions`, of its
+   * positions stream; stem channel only) to `out`.
+   */
+  gather(term: number, channel: Channel, positions: boolean, out: ByteBuffer): void {
+    this.flush();
+    if (term < 0 || term >= this.termCapacity) return;
+    const at = term * RECORD + (positions ? POS_START : docStart(channel));
+    const start = this.records[at]!;
+    if (start >= 0) this.pool.gather(start, this.records[at + 1]!, out);
+  }
+
+  /**
+   * Rewrite every stream without the documents mapped to -1, renumbering the others.
+   * `docMap[old]` is the new id (increasing with `old`) or -1 for a removed document.
+   * Afterwards document frequencies count surviving documents only.
+   */
+  vacuum(docMap: Int32Array): void {
+    this.flush();
+    const old = new Postings(this.fieldCount);
+    old.pool = this.pool;
+    old.records = this.records;
+    const terms = this.termCapacity;
+    this.pool = new SlicePool();
+    this.records = growRecords(new Int32Array(0), Math.max(16, terms));
+    const cursor = new PostingCursor(this.fieldCount);
+    let scratch = new Int32Array(64);
+    const channels: readonly Channel[] = [Channel.Stem, Channel.Exact];
+    for (let t = 0; t < terms; t++) {
+      for (const c of channels) {
+        cursor.reset(old, t, c, c === 0);
+        while (cursor.next()) {
+          const doc = docMap[cursor.doc]!;
+          if (doc < 0) continue;
+          this.appendPosting(t, c, doc, cursor);
+          if (c !== 0) continue;
+          for (let f = 0; f < this.fieldCount; f++) {
+            const tf = cursor.tf[f]!;
+            if (tf === 0) continue;
+            if (scratch.length < tf) scratch = new Int32Array(tf * 2);
+            cursor.positions(f, scratch);
+            this.appendPositions(t, scratch, tf);
+          }
+        }
+      }
+    }
+  }
+
+  private appendPosting(t: number, c: Channel, doc: number, cursor: PostingCursor): void {
+    const r = t * RECORD;
+    const at = r + docStart(c);
+    const records = this.records;
+    let upto = records[at]!;
+    if (upto < 0) {
+      upto = this.pool.newSlice();
+      records[at] = upto;
+    } else {
+      upto = records[at + 1]!;
+    }
+    upto = this.pool.writeVInt(upto, doc - records[r + STEM_LAST + c]!);
+    records[r + STEM_LAST + c] = doc;
+    records[r + STEM_DF + c] = records[r + STEM_DF + c]! + 1;
+    upto = this.pool.writeVInt(upto, cursor.fieldMask);
+    for (let f = 0; f < this.fieldCount; f++) {
+      const tf = cursor.tf[f]!;
+      if (tf > 0) upto = this.pool.writeVInt(upto, tf);
+    }
+    records[at + 1] = upto;
+  }
+
+  private appendPositions(t: number, positions: Int32Array, n: number): void {
+    const r = t * RECORD;
+    const records = this.records;
+    let upto = records[r + POS_START]!;
+    if (upto < 0) {
+      upto = this.pool.newSlice();
+      records[r + POS_START] = upto;
+    } else {
+      upto = records[r + POS_UPTO]!;
+    }
+    let previous = 0;
+    for (let j = 0; j < n; j++) {
+      upto = this.pool.writeVInt(upto, positions[j]! - previous);
+      previous = positions[j]!;
+    }
+    records[r + POS_UPTO] = upto;
+  }
+
+  /**
+   * Renumber terms after the dictionary dropped some: `termMap[old]` is the new id or -1.
+   * Terms mapped to -1 must have no postings.
+   */
+  remapTerms(termMap: Int32Array, newCount: number): void {
+    this.flush();
+    const old = this.records;
+    const records = growRecords(new Int32Array(0), Math.max(16, newCount));
+    const n = Math.min(termMap.length, old.length / RECORD);
+    for (let t = 0; t < n; t++) {
+      const to = termMap[t]!;
+      if (to >= 0) records.set(old.subarray(t * RECORD, t * RECORD + RECORD), to * RECORD);
+    }
+    this.records = records;
+  }
+
+  /** Forget every posting. */
+  clear(): void {
+    this.pending = 0;
+    this.pendingMaxTerm = -1;
+    this.pool = new SlicePool();
+    this.records = growRecords(new Int32Array(0), 1024);
+  }
+}
+
+/**
+ * Iterates the postings of one term and channel in increasing document order. Reusable: call
+ * {@link PostingCursor.reset} for each term. Holds its own buffers, so several cursors can run
+ * side by side (phrase matching).
+ *
+ * After `next()` returns true: `doc` is the internal document id, `fieldMask` has bit f set for
+ * each field f containing the term, and `tf[f]` is its frequency there (0 for other fields).
+ * With positions requested, `positions(f, out)` writes the term's positions in field f.
+ */
+export class PostingCursor {
+  /** Current document id (-1 before the first `next()`). */
+  doc = -1;
+  /** Fields of the current document containing the term, as bits. */
+  fieldMask = 0;
+  /** Term frequency per field in the current document. */
+  readonly tf: Int32Array;
+  private readonly docs = new ByteBuffer();
+  private readonly pos = new ByteBuffer();
+  private at = 0;
+  private posAt = 0;
+  private entryPosAt = 0;
+  private withPositions = false;
+  private readonly reader = { at: 0 };
+
+  /** @param fieldCount - number of fields of the index */
+  constructor(readonly fieldCount: number) {
+    this.tf = new Int32Array(fieldCount);
+  }
+
+  /** Position the cursor before the first posting of `term` in `channel`. */
+  reset(postings: Postings, term: number, channel: Channel, withPositions = false): void {
+    this.docs.length = 0;
+    this.pos.length = 0;
+    this.at = 0;
+    this.posAt = 0;
+    this.doc = -1;
+    this.fieldMask = 0;
+    this.tf.fill(0);
+    this.withPositions = withPositions && channel === 0;
+    postings.gather(term, channel, false, this.docs);
+    if (this.withPositions) postings.gather(term, channel, true, this.pos);
+  }
+
+  /** Advance to the next posting; false at the end. */
+  next(): boolean {
+    const bytes = this.docs.bytes;
+    let at = this.at;
+    if (at >= this.docs.length) return false;
+    const r = this.reader;
+    this.doc += readVInt(bytes, at, r);
+    const mask = readVInt(bytes, r.at, r);
+    at = r.at;
+    const tf = this.tf;
+    let total = 0;
+    for (let f = 0; f < this.fieldCount; f++) {
+      if (mask & (1 << f)) {
+        const v = readVInt(bytes, at, r);
+        at = r.at;
+        tf[f] = v;
+        total += v;
+      } else {
+        tf[f] = 0;
+      }
+    }
+    this.fieldMask = mask;
+    this.at = at;
+    if (this.withPositions) {
+      this.entryPosAt = this.posAt;
+      const pb = this.pos.bytes;
+      let p = this.posAt;
+      for (let j = 0; j < total; j++) while (pb[p++]! & 0x80);
+      this.posAt = p;
+    }
+    return true;
+  }
+
+  /**
+   * Write the positions of the term in field `field` of the current document into `out`
+   * (increasing); returns how many (= `tf[field]`). Requires a reset with positions.
+   */
+  positions(field: number, out: Int32Array): number {
+    if (!this.withPositions) return 0;
+    const pb = this.pos.bytes;
+    const r = this.reader;
+    let p = this.entryPosAt;
+    for (let f = 0; f < field; f++) {
+      for (let j = this.tf[f]!; j > 0; j--) while (pb[p++]! & 0x80);
+    }
+    const n = this.tf[field]!;
+    let previous = 0;
+    for (let j = 0; j < n; j++) {
+      previous += readVInt(pb, p, r);
+      p = r.at;
+      out[j] = previous;
+    }
+    return n;
+  }
+}

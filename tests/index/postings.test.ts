@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Channel, PostingCursor, Postings } from '../../src/index/postings.js';
+import { TokenBuffer } from '../../src/index/tokens.js';
+
+/** A document: per field, a list of [stem, exact, position] tokens in position order. */
+type Doc = [number, number, number][][];
+
+function fill(tokens: TokenBuffer, doc: Doc): void {
+  tokens.reset();
+  doc.forEach((field, f) => {
+    for (const [stem, exact, position] of field) tokens.push(stem, exact, position);
+    tokens.endField(f);
+  });
+}
+
+interface Posting {
+  doc: number;
+  tf: number[];
+  positions?: number[][];
+}
+
+/** The postings a plain model expects for term `t` in `channel`. */
+function model(docs: Map<number, Doc>, t: number, channel: Channel, F: number): Posting[] {
+  const out: Posting[] = [];
+  for (const [d, doc] of [...docs].sort((a, b) => a[0] - b[0])) {
+    const tf = new Array<number>(F).fill(0);
+    const positions: number[][] = Array.from({ length: F }, () => []);
+    doc.forEach((field, f) => {
+      for (const [stem, exact, p] of field) {
+        if ((channel === Channel.Stem ? stem : exact) !== t) continue;
+        tf[f]!++;
+        positions[f]!.push(p);
+      }
+    });
+    if (tf.some((x) => x > 0)) out.push(channel === Channel.Stem ? { doc: d, tf, positions } : { doc: d, tf });
+  }
+  return out;
+}
+
+function read(postings: Postings, t: number, channel: Channel, F: number): Posting[] {
+  const cursor = new PostingCursor(F);
+  cursor.reset(postings, t, channel, channel === Channel.Stem);
+  const out: Posting[] = [];
+  const buffer = new Int32Array(1000);
+  while (cursor.next()) {
+    const tf = Array.from(cursor.tf);
+    let mask = 0;
+    tf.forEach((x, f) => {
+      if (x > 0) mask |= 1 << f;
+    });
+    expect(cursor.fieldMask).toBe(mask);
+    if (channel === Channel.Stem) {
+      const positions = tf.map((_, f) => Array.from(buffer.subarray(0, cursor.positions(f, buffer))));
+      out.push({ doc: cursor.doc, tf, positions });
+    } else {
+      out.push({ doc: cursor.doc, tf });
+    }
+  }
+  return out;
+}
+
+const F = 3;
+const docArb: fc.Arbitrary<Doc> = fc
+  .array(fc.array(fc.tuple(fc.nat(7), fc.nat(7), fc.nat(3)), { maxLength: 12 }), { minLength: F, maxLength: F })
+  .map((fields) =>
+    fields.map((tokens) => {
+      // Positions increase within a field (gaps of 1..4 as the analyzer's stopwords make).
+      let p = 0;
+      return tokens.map(([s, x, gap]) => {
+        p += gap + (p === 0 ? 0 : 1);
+        return [s, x, p] as [number, number, number];
+      });
+    }),
+  );
+
+describe('Postings', () => {
+  it('records tf per field and positions per field for each channel', () => {
+    const postings = new Postings(2);
+    const tokens = new TokenBuffer(2);
+    fill(tokens, [[[0, 1, 0]], [[0, 2, 0], [3, 1, 4], [0, 1, 9]]]);
+    postings.addDocument(0, tokens);
+    fill(tokens, [[], [[0, 0, 2]]]);
+    postings.addDocument(5, tokens);
+    expect(read(postings, 0, Channel.Stem, 2)).toEqual([
+      { doc: 0, tf: [1, 2], positions: [[0], [0, 9]] },
+      { doc: 5, tf: [0, 1], positions: [[], [2]] },
+    ]);
+    expect(read(postings, 1, Channel.Exact, 2)).toEqual([{ doc: 0, tf: [1, 2] }]);
+    expect(read(postings, 0, Channel.Exact, 2)).toEqual([{ doc: 5, tf: [0, 1] }]);
+    expect(postings.docFrequency(0, Channel.Stem)).toBe(2);
+    expect(postings.docFrequency(1, Channel.Stem)).toBe(0);
+    expect(postings.hasPostings(2)).toBe(true);
+    expect(postings.hasPostings(4)).toBe(false);
+    expect(read(postings, 99, Channel.Stem, 2)).toEqual([]);
+  });
+
+  it('equals a plain model for random documents, whatever the batch size (property)', () => {
+    fc.assert(
+      fc.property(fc.array(docArb, { maxLength: 25 }), fc.constantFrom(1, 7, 64, 1 << 17), (docs, batch) => {
+        const postings = new Postings(F, batch);
+        const tokens = new TokenBuffer(F);
+        const added = new Map<number, Doc>();
+        docs.forEach((doc, i) => {
+          fill(tokens, doc);
+          postings.addDocument(i * 3, tokens);
+          added.set(i * 3, doc);
+        });
+        for (let t = 0; t < 8; t++) {
+          expect(read(postings, t, Channel.Stem, F)).toEqual(model(added, t, Channel.Stem, F));
+          expect(read(postings, t, Channel.Exact, F)).toEqual(model(added, t, Channel.Exact, F));
+          expect(postings.docFrequency(t, Channel.Stem)).toBe(model(added, t, Channel.Stem, F).length);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('vacuum drops removed documents, renumbers the rest, and appends keep working', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(docArb, fc.boolean()), { minLength: 1, maxLength: 20 }), docArb, (docs, extra) => {
+        const postings = new Postings(F, 16);
+        const tokens = new TokenBuffer(F);
+        docs.forEach(([doc], i) => {
+          fill(tokens, doc);
+          postings.addDocument(i, tokens);
+        });
+        const docMap = new Int32Array(docs.length);
+        const kept = new Map<number, Doc>();
+        let next = 0;
+        docs.forEach(([doc, keep], i) => {
+          docMap[i] = keep ? next : -1;
+          if (keep) kept.set(next++, doc);
+        });
+        postings.vacuum(docMap);
+        fill(tokens, extra);
+        postings.addDocument(next, tokens);
+        kept.set(next, extra);
+        for (let t = 0; t < 8; t++) {
+          expect(read(postings, t, Channel.Stem, F)).toEqual(model(kept, t, Channel.Stem, F));
+          expect(read(postings, t, Channel.Exact, F)).toEqual(model(kept, t, Channel.Exact, F));
+          expect(postings.docFrequency(t, Channel.Exact)).toBe(model(kept, t, Channel.Exact, F).length);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('remapTerms moves postings to new term ids', () => {
+    const postings = new Postings(1);
+    const tokens = new TokenBuffer(1);
+    fill(tokens, [[[0, 0, 0], [2, 2, 1]]]);
+    postings.addDocument(0, tokens);
+    postings.remapTerms(Int32Array.of(-1, -1, 0), 1);
+    expect(read(postings, 0, Channel.Stem, 1)).toEqual([{ doc: 0, tf: [1], positions: [[1]] }]);
+    expect(postings.hasPostings(1)).toBe(false);
+  });
+
+  it('clear forgets every posting', () => {
+    const postings = new Postings(1);
+    const tokens = new TokenBuffer(1);
+    fill(tokens, [[[0, 0, 0]]]);
+    postings.addDocument(0, tokens);
+    postings.clear();
+    expect(read(postings, 0, Channel.Stem, 1)).toEqual([]);
+    expect(postings.allocatedBytes).toBe(0);
+  });
+
+  it('trim releases the batch buffers and keeps the postings', () => {
+    const postings = new Postings(1);
+    const tokens = new TokenBuffer(1);
+    fill(tokens, [[[0, 0, 0]]]);
+    postings.addDocument(0, tokens);
+    postings.trim();
+    expect(read(postings, 0, Channel.Stem, 1)).toEqual([{ doc: 0, tf: [1], positions: [[0]] }]);
+  });
+});
