@@ -327,10 +327,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       from = span.next;
       const start = span.start;
       const end = span.end;
-      let id = cache.get(text, start, end, span.hash);
+      // The cache key and the surface come from the whole run (edge format controls included),
+      // so they depend on the run's characters alone; offsets leave those controls out.
+      const runStart = span.runStart;
+      let id = cache.get(text, runStart, from, span.hash);
       if (id === 0) {
-        const e = analyzeWord(text.slice(start, end));
-        id = cache.add(text, start, end, span.hash);
+        const e = analyzeWord(text.slice(runStart, from));
+        id = cache.add(text, runStart, from, span.hash);
         if (id === 0) {
           // caching disabled (cacheSize 0)
           if (e.kind === EMPTY) continue;

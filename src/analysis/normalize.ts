@@ -35,6 +35,9 @@
  * (سأل / سال after alef folding aside) stay apart. Alef-hamza forms (أ إ آ) fold to bare ا under
  * `foldAlef` instead, because users routinely type them without hamza.
  *
+ * Always on, not a rule: a lone surrogate (invalid UTF-16) becomes U+FFFD, so that dropping an
+ * invisible control between a high and a low half cannot create a character that was not there.
+ *
  * Presentation forms whose compatibility decomposition contains a space (ﷺ, ﷻ, ﷽ …) are left
  * unchanged: they are honorific symbols, not letters.
  *
@@ -46,6 +49,8 @@
  */
 import { FahrasError } from '../errors.js';
 import {
+  LOW_SURROGATE_FIRST,
+  HIGH_SURROGATE_LAST,
   ALEF,
   ALEF_HAMZA_ABOVE,
   ALEF_HAMZA_BELOW,
@@ -205,6 +210,10 @@ const PENDING = -2;
 const DROP = -1;
 /** Table value: the character becomes several characters (see `FoldTable.multi`). */
 const MULTI = -3;
+/** Table value: a surrogate code unit (kept when it is half of a pair, U+FFFD when alone). */
+const SURROGATE = -4;
+/** U+FFFD REPLACEMENT CHARACTER: what a lone surrogate becomes. */
+const REPLACEMENT_CHARACTER = 0xfffd;
 
 /** A per-rule-set fold table: one entry per UTF-16 code unit, filled lazily. */
 export interface FoldTable {
@@ -365,6 +374,10 @@ function computeFold(c: number, r: ResolvedNormalizeOptions): string {
 }
 
 function fill(t: FoldTable, c: number): number {
+  if (c >= HIGH_SURROGATE_FIRST && c <= LOW_SURROGATE_LAST) {
+    t.single[c] = SURROGATE;
+    return SURROGATE;
+  }
   const s = computeFold(c, t.rules);
   let v: number;
   if (s.length === 0) v = DROP;
@@ -375,15 +388,6 @@ function fill(t: FoldTable, c: number): number {
   }
   t.single[c] = v;
   return v;
-}
-
-/** The folded form of one code unit under table `t`: '' when dropped. */
-export function foldChar(t: FoldTable, c: number): string {
-  let v = t.single[c] ?? PENDING;
-  if (v === PENDING) v = fill(t, c);
-  if (v >= 0) return String.fromCharCode(v);
-  if (v === DROP) return '';
-  return t.multi.get(c) ?? '';
 }
 
 let scratch = new Uint16Array(64);
@@ -412,7 +416,12 @@ export function foldWith(t: FoldTable, word: string): string {
     let v = single[c] ?? PENDING;
     if (v === PENDING) v = fill(t, c);
     if (v >= 0) buf[len++] = v;
-    else if (v === MULTI) {
+    else if (v === SURROGATE) {
+      if (isPairAt(word, i, c)) {
+        buf[len++] = c;
+        buf[len++] = word.charCodeAt(++i);
+      } else buf[len++] = REPLACEMENT_CHARACTER;
+    } else if (v === MULTI) {
       const m = t.multi.get(c) ?? '';
       if (len + m.length > buf.length) {
         const bigger = new Uint16Array(2 * (len + m.length) + 64);
@@ -428,6 +437,13 @@ export function foldWith(t: FoldTable, word: string): string {
 
 const CHUNK = 4096;
 
+/** Whether `c` (at `i` in `s`) is a high surrogate followed by a low one. */
+function isPairAt(s: string, i: number, c: number): boolean {
+  if (c > HIGH_SURROGATE_LAST || i + 1 >= s.length) return false;
+  const d = s.charCodeAt(i + 1);
+  return d >= LOW_SURROGATE_FIRST && d <= LOW_SURROGATE_LAST;
+}
+
 function decode(buf: Uint16Array, len: number): string {
   if (len <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, len) as unknown as number[]);
   let out = '';
@@ -440,7 +456,9 @@ function decode(buf: Uint16Array, len: number): string {
 /**
  * Fold `text` for matching and map every folded character back to the original.
  *
- * Never throws for a string (lone surrogates and control characters pass through unchanged);
+ * Never throws for a string: control characters pass through unchanged, and a lone surrogate
+ * (invalid UTF-16) becomes U+FFFD, so dropping a control between two halves never forms a new
+ * character;
  * throws `INVALID_INPUT` when `text` is not a string, and `UNKNOWN_OPTION` / `INVALID_OPTION`
  * for bad options. Idempotent: `normalize(normalize(t).text).text === normalize(t).text`.
  * @param text - the original text
@@ -468,6 +486,17 @@ export function normalizeWith(t: FoldTable, text: string): Normalized {
       if (len >= buf.length) [buf, map] = grow(buf, map);
       buf[len] = v;
       map[len++] = i;
+    } else if (v === SURROGATE) {
+      if (len + 2 > buf.length) [buf, map] = grow(buf, map);
+      if (isPairAt(text, i, c)) {
+        buf[len] = c;
+        map[len++] = i;
+        buf[len] = text.charCodeAt(++i);
+        map[len++] = i;
+      } else {
+        buf[len] = REPLACEMENT_CHARACTER;
+        map[len++] = i;
+      }
     } else {
       const m = t.multi.get(c) ?? '';
       for (let k = 0; k < m.length; k++) {

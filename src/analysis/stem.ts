@@ -157,7 +157,8 @@ export function stripSuffixes(word: string): string {
 
 /**
  * The default stemmer: {@link stripProclitics} then {@link stripSuffixes}. Pure; the result is
- * never empty for a non-empty word, and at least 2 letters for a word of 2 or more letters.
+ * never empty for a non-empty word, at least 2 letters for a word of 2 or more letters, and
+ * never longer than the word (except لله and its forms, which become الله).
  * @param word - a normalized word
  */
 export const lightStem: Stemmer = (word) => stripSuffixes(stripProclitics(word));

@@ -26,7 +26,7 @@
 import { FahrasError } from '../errors.js';
 import { CLASS_TABLE, DIGIT, DOT, FORMAT, LETTER, MARK, charClass, classifyCodePoint } from './charclass.js';
 import { HIGH_SURROGATE_FIRST, HIGH_SURROGATE_LAST, LOW_SURROGATE_FIRST, LOW_SURROGATE_LAST } from './chars.js';
-import { FNV_OFFSET, FNV_PRIME, hashRange } from './wordcache.js';
+import { FNV_OFFSET, FNV_PRIME } from './wordcache.js';
 
 /**
  * Where the scanner found a word; one mutable object is reused across calls so the hot loop
@@ -37,17 +37,19 @@ export interface WordSpan {
   start: number;
   /** Offset just past the word's last letter, digit or mark. */
   end: number;
-  /** Offset just past the whole run (where the next scan starts). */
+  /** Offset of the whole run, format controls at its front included. */
+  runStart: number;
+  /** Offset just past the whole run, format controls at its end included (where the next scan starts). */
   next: number;
   /** Whether the word holds at least one letter or digit (a run of marks alone does not). */
   hasBase: boolean;
-  /** FNV-1a hash of the code units of `text[start, end)` (see `hashRange` in wordcache.ts). */
+  /** FNV-1a hash of the code units of the whole run `text[runStart, next)` (see `hashRange` in wordcache.ts). */
   hash: number;
 }
 
 /** A fresh {@link WordSpan} to pass to {@link nextWord}. */
 export function createWordSpan(): WordSpan {
-  return { start: 0, end: 0, next: 0, hasBase: false, hash: 0 };
+  return { start: 0, end: 0, runStart: 0, next: 0, hasBase: false, hash: 0 };
 }
 
 function isHigh(c: number): boolean {
@@ -110,7 +112,6 @@ export function nextWord(text: string, from: number, span: WordSpan): boolean {
   let lastSig = 0;
   let hasBase = false;
   let h = FNV_OFFSET;
-  let hashAtLast = FNV_OFFSET;
   while (i < n) {
     const c = text.charCodeAt(i);
     let k: number = CLASS_TABLE[c] ?? 0;
@@ -119,19 +120,19 @@ export function nextWord(text: string, from: number, span: WordSpan): boolean {
       lastSig = k;
       hasBase = true;
       if (first < 0) first = i;
-      hashAtLast = h = Math.imul(h ^ c, FNV_PRIME);
+      h = Math.imul(h ^ c, FNV_PRIME);
       last = ++i;
     } else if (k === MARK) {
       if (first < 0) first = i;
-      hashAtLast = h = Math.imul(h ^ c, FNV_PRIME);
+      h = Math.imul(h ^ c, FNV_PRIME);
       last = ++i;
     } else if (k === FORMAT) {
-      if (first >= 0) h = Math.imul(h ^ c, FNV_PRIME);
+      h = Math.imul(h ^ c, FNV_PRIME);
       i++;
     } else if (k === DOT) {
       if (lastSig !== DIGIT || !digitFollows(text, i + 1)) break;
       lastSig = DOT;
-      hashAtLast = h = Math.imul(h ^ c, FNV_PRIME);
+      h = Math.imul(h ^ c, FNV_PRIME);
       last = ++i;
     } else {
       const p = pairClass(text, i, c);
@@ -142,7 +143,7 @@ export function nextWord(text: string, from: number, span: WordSpan): boolean {
         }
         if (first < 0) first = i;
         h = Math.imul(h ^ c, FNV_PRIME);
-        hashAtLast = h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
+        h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
         i += 2;
         last = i;
       } else break;
@@ -151,12 +152,12 @@ export function nextWord(text: string, from: number, span: WordSpan): boolean {
   if (first < 0) {
     span.start = runStart;
     span.end = i;
-    span.hash = hashRange(text, runStart, i);
   } else {
     span.start = first;
     span.end = last;
-    span.hash = hashAtLast;
   }
+  span.runStart = runStart;
+  span.hash = h;
   span.next = i;
   span.hasBase = hasBase;
   return true;
