@@ -21,3 +21,24 @@ export { parseArticle } from './ingest/article.js';
 export type { ArticleWarning, ArticleWarningCode, ParsedArticle } from './ingest/article.js';
 export { FOOTER_PATTERNS, MAX_FOOTER_LINE_LENGTH, isFooterLine } from './ingest/boilerplate.js';
 export type { FooterPattern } from './ingest/boilerplate.js';
+export { createIndex, SearchIndex, DEFAULT_CHUNK_SIZE } from './engine.js';
+export type { AddAllAsyncOptions, AddProgress, IndexStats } from './engine.js';
+export { articlePreset, ARRAY_ITEM_GAP, DEFAULT_EXACT_BOOST, DEFAULT_LIMIT, DEFAULT_VACUUM_THRESHOLD, MAX_FIELD_COUNT } from './options.js';
+export type {
+  DefaultIdKey,
+  DocId,
+  FieldKey,
+  FieldOptions,
+  FieldsOption,
+  FieldValue,
+  Filter,
+  FilterValue,
+  IdKey,
+  IndexOptions,
+  SearchOptions,
+  StoredDoc,
+  StoredKey,
+} from './options.js';
+export type { SearchResult, SearchResults } from './search/results.js';
+export type { FacetCount, FacetCounts } from './search/facets.js';
+export { DEFAULT_B, DEFAULT_K1 } from './scoring/bm25f.js';

@@ -1,0 +1,482 @@
+/**
+ * The search index facade: wires analysis (text → tokens), the index structures (terms,
+ * postings, documents), BM25F scoring and query execution behind one typed object.
+ *
+ * ```ts
+ * import { createIndex, articlePreset } from 'fahras';
+ * interface Article { id: string; title: string; category: string; body: string }
+ * const index = createIndex<Article, 'title' | 'category'>({ ...articlePreset, store: ['title', 'category'] });
+ * index.addAll(articles);
+ * const hits = index.search('الانتخابات البلدية', { limit: 10, filter: { category: 'سياسة' } });
+ * hits[0]?.doc.title;
+ * ```
+ * @module
+ */
+import { createAnalyzer } from './analysis/analyzer.js';
+import type { Analyzer, AnalyzerOptions, TokenSink } from './analysis/analyzer.js';
+import { FahrasError } from './errors.js';
+import { growInt32Filled } from './index/arrays.js';
+import { DocumentTable } from './index/documents.js';
+import type { ExternalId } from './index/documents.js';
+import { Postings } from './index/postings.js';
+import { TermDictionary } from './index/terms.js';
+import { TokenBuffer } from './index/tokens.js';
+import { ARRAY_ITEM_GAP, checkKnownKeys, checkNumber, resolveIndexOptions, resolveSearchOptions } from './options.js';
+import type { DefaultIdKey, DocId, FieldKey, IdKey, IndexOptions, ResolvedIndexOptions, SearchOptions, StoredDoc, StoredKey } from './options.js';
+import { Searcher } from './search/execute.js';
+import type { ExecutionContext } from './search/execute.js';
+import { compileFilter } from './search/filter.js';
+import { planQuery } from './search/plan.js';
+import type { AnalyzerGroup, PlanContext } from './search/plan.js';
+import type { SearchResult, SearchResults } from './search/results.js';
+
+/** Options of {@link SearchIndex.addAllAsync}. */
+export interface AddAllAsyncOptions {
+  /** Documents added between two yields to the event loop, an integer ≥ 1. Default 500. */
+  chunkSize?: number;
+  /** Called after each chunk (and once at the end) with the number of documents added so far. */
+  onProgress?: (progress: AddProgress) => void;
+  /**
+   * Stops the run between two documents: the promise rejects with `FahrasError('ABORTED')` and
+   * the documents added before stay added (each whole).
+   */
+  signal?: AbortSignal;
+}
+
+/** Progress of {@link SearchIndex.addAllAsync}. */
+export interface AddProgress {
+  /** Documents added so far. */
+  readonly added: number;
+  /** Documents in the input, when it is an array. */
+  readonly total: number | undefined;
+}
+
+/** Size figures of an index. */
+export interface IndexStats {
+  /** Live documents. */
+  readonly documents: number;
+  /** Removed documents not yet vacuumed. */
+  readonly removed: number;
+  /** Distinct terms in the dictionary (stems, exact forms and cached surface forms). */
+  readonly terms: number;
+  /** Bytes of the postings pages (positions included). */
+  readonly postingsBytes: number;
+}
+
+/** Default chunk size of {@link SearchIndex.addAllAsync}. */
+export const DEFAULT_CHUNK_SIZE = 500;
+
+type Plain = Record<string, unknown>;
+
+/** An analyzer with the fields it serves and its cache of exact forms. */
+class EngineGroup implements AnalyzerGroup {
+  readonly fields: number[] = [];
+  /** Term id of a surface form → term id of its exact form (-1: not computed yet). */
+  exactOf = new Int32Array(0);
+  readonly strip: ((word: string) => string) | undefined;
+
+  constructor(
+    readonly analyzer: Analyzer,
+    readonly options: AnalyzerOptions,
+  ) {
+    const candidate = (analyzer as { stripProclitics?: unknown }).stripProclitics;
+    this.strip = typeof candidate === 'function' ? (candidate as (word: string) => string).bind(analyzer) : undefined;
+  }
+
+  /**
+   * The exact form indexed for a word: the stem itself when the word is its own stem, else the
+   * normalized surface without its proclitics (و ف ب ل ك ال …) when the analyzer can strip them,
+   * else the normalized surface.
+   */
+  exactForm(term: string, surface: string): string {
+    if (surface === term || this.strip === undefined) return surface;
+    const form = this.strip(surface);
+    return form.length > 0 ? form : surface;
+  }
+
+}
+
+function isPlainObject(v: unknown): v is Plain {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * An in-memory full-text index of documents of type `Doc`.
+ *
+ * - `Stored`: the stored fields' keys as a type (results' `doc` is `Pick<Doc, Stored>`); when not
+ *   given, `doc` is `Partial<Doc>`.
+ * - `Id`: the id field's key (default `'id'` when `Doc` has one).
+ *
+ * Not safe for concurrent use from several threads; every method is synchronous except
+ * {@link SearchIndex.addAllAsync}.
+ */
+export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = never, Id extends IdKey<Doc> = DefaultIdKey<Doc>> {
+  private readonly options: ResolvedIndexOptions;
+  private readonly terms = new TermDictionary();
+  private readonly postings: Postings;
+  private readonly docs: DocumentTable<Plain>;
+  private readonly groups: EngineGroup[] = [];
+  private readonly fieldGroups: EngineGroup[] = [];
+  private readonly tokens: TokenBuffer;
+  private readonly lengths: Int32Array;
+  private readonly sink: TokenSink;
+  private group: EngineGroup;
+  private searcher = new Searcher();
+  private readonly planContext: PlanContext;
+  private readonly executionContext: ExecutionContext;
+
+  /** Use {@link createIndex}. */
+  constructor(options: IndexOptions<Doc, Stored, Id>) {
+    const o = resolveIndexOptions(options);
+    this.options = o;
+    const F = o.fields.length;
+    this.postings = new Postings(F);
+    this.docs = new DocumentTable<Plain>(F);
+    this.tokens = new TokenBuffer(F);
+    this.lengths = new Int32Array(F);
+    const byConfig = new Map<string, EngineGroup>();
+    o.analyzers.forEach((analyzerOptions, f) => {
+      const key = JSON.stringify(analyzerOptions);
+      let group = byConfig.get(key);
+      if (group === undefined) {
+        group = new EngineGroup(createAnalyzer(analyzerOptions), analyzerOptions);
+        byConfig.set(key, group);
+        this.groups.push(group);
+      }
+      group.fields.push(f);
+      this.fieldGroups.push(group);
+    });
+    this.group = this.groups[0]!;
+    const terms = this.terms;
+    const tokens = this.tokens;
+    // One sink for the life of the index: per token, two dictionary lookups and three array writes.
+    this.sink = (term, surface, _start, _end, position) => {
+      const stem = terms.intern(term);
+      let exact = stem;
+      if (surface !== term) {
+        const group = this.group;
+        const word = terms.intern(surface);
+        if (group.strip === undefined) {
+          exact = word;
+        } else {
+          const cached = word < group.exactOf.length ? group.exactOf[word]! : -1;
+          if (cached >= 0) {
+            exact = cached;
+          } else {
+            const form = group.exactForm(term, surface);
+            exact = form === surface ? word : terms.intern(form);
+            group.exactOf = growInt32Filled(group.exactOf, word + 1, -1);
+            group.exactOf[word] = exact;
+          }
+        }
+      }
+      tokens.push(stem, exact, position);
+    };
+    this.planContext = {
+      fieldCount: F,
+      groups: this.groups,
+      lookup: (term) => terms.lookup(term),
+      exactBoost: o.exactBoost,
+    };
+    this.executionContext = { postings: this.postings, docs: this.docs, k1: o.k1, bs: o.bs };
+  }
+
+  /** Number of documents in the index. */
+  get size(): number {
+    return this.docs.docCount;
+  }
+
+  /** The indexed field names, in field order. */
+  get fields(): readonly FieldKey<Doc>[] {
+    return this.options.fields as readonly FieldKey<Doc>[];
+  }
+
+  /** Check a document and return its id; throws INVALID_DOCUMENT, INVALID_ID or INVALID_FIELD. */
+  private validate(doc: unknown): ExternalId {
+    if (!isPlainObject(doc)) throw new FahrasError('INVALID_DOCUMENT', `A document must be an object, got ${describe(doc)}`);
+    const idField = this.options.idField;
+    const id = doc[idField];
+    if (!((typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id)))) {
+      throw new FahrasError('INVALID_ID', `Document id (field ${idField}) must be a non-empty string or a finite number, got ${typeof id === 'string' ? 'an empty string' : describe(id)}`, { field: idField });
+    }
+    for (const field of this.options.fields) {
+      const value = doc[field];
+      if (value === undefined || value === null || typeof value === 'string') continue;
+      if (typeof value === 'number' && Number.isFinite(value)) continue;
+      if (Array.isArray(value) && value.every((item) => item === null || item === undefined || typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item)))) continue;
+      throw new FahrasError('INVALID_FIELD', `Field ${field} of document ${String(id)} must be a string, a finite number, an array of those, null or undefined; got ${Array.isArray(value) ? 'an array with other items' : describe(value)}`, { id, field });
+    }
+    return id;
+  }
+
+  /** Analyze every field of `doc` into the token buffer and field lengths. */
+  private analyze(doc: Plain): void {
+    const tokens = this.tokens;
+    tokens.reset();
+    const fields = this.options.fields;
+    for (let f = 0; f < fields.length; f++) {
+      const value = doc[fields[f]!];
+      const group = this.fieldGroups[f]!;
+      this.group = group;
+      if (typeof value === 'string') {
+        group.analyzer.run(value, this.sink, 0);
+      } else if (typeof value === 'number') {
+        group.analyzer.run(String(value), this.sink, 0);
+      } else if (Array.isArray(value)) {
+        let position = 0;
+        for (const item of value as unknown[]) {
+          if (item === null || item === undefined) continue;
+          position = group.analyzer.run(String(item), this.sink, position) + ARRAY_ITEM_GAP;
+        }
+      }
+      tokens.endField(f);
+      this.lengths[f] = tokens.fieldLength(f);
+    }
+  }
+
+  private storedOf(doc: Plain): Plain {
+    const stored: Plain = {};
+    for (const name of this.options.store) {
+      const value = doc[name];
+      if (value !== undefined) stored[name] = value;
+    }
+    return stored;
+  }
+
+  /** Commit the analyzed document. */
+  private commit(id: ExternalId, doc: Plain): void {
+    const d = this.docs.nextId;
+    this.postings.addDocument(d, this.tokens);
+    this.docs.add(id, this.storedOf(doc), this.lengths);
+  }
+
+  /**
+   * Add a document. Field values: strings; finite numbers (indexed as text); arrays of those
+   * (one field, items kept apart by a position gap); `null`/`undefined` skip the field.
+   *
+   * Throws (and leaves the index exactly as before): INVALID_DOCUMENT (not an object),
+   * INVALID_ID (missing, empty or non-finite id), DUPLICATE_ID (id already present),
+   * INVALID_FIELD (any other field value; the error names the field and the id).
+   */
+  add(doc: Doc): void {
+    const id = this.validate(doc);
+    if (this.docs.internalId(id) >= 0) throw new FahrasError('DUPLICATE_ID', `A document with id ${String(id)} is already in the index (use update to replace it)`, { id });
+    this.analyze(doc as Plain);
+    this.commit(id, doc as Plain);
+  }
+
+  /**
+   * Add documents in order. Stops at the first failing document and throws its error; the
+   * documents before it stay added, the failing one is not.
+   * @returns the number of documents added.
+   */
+  addAll(docs: Iterable<Doc>): number {
+    let added = 0;
+    try {
+      for (const doc of docs) {
+        this.add(doc);
+        added++;
+      }
+    } finally {
+      this.postings.trim();
+    }
+    return added;
+  }
+
+  /**
+   * Add documents (an iterable or an async iterable, e.g. a stream), yielding to the event loop
+   * every `chunkSize` documents so a page stays responsive. Errors as {@link SearchIndex.addAll}.
+   * Aborting through `signal` rejects with `FahrasError('ABORTED')` between two documents.
+   * @returns the number of documents added.
+   */
+  async addAllAsync(docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllAsyncOptions = {}): Promise<number> {
+    const raw: unknown = options;
+    if (!isPlainObject(raw)) throw new FahrasError('INVALID_OPTION', 'addAllAsync options must be an object', { option: 'options' });
+    checkKnownKeys(raw, ['chunkSize', 'onProgress', 'signal'], '');
+    const chunkSize = checkNumber(options.chunkSize, 'chunkSize', 1, Infinity, true) ?? DEFAULT_CHUNK_SIZE;
+    const { onProgress, signal } = options;
+    if (onProgress !== undefined && typeof onProgress !== 'function') throw new FahrasError('INVALID_OPTION', 'Option onProgress must be a function', { option: 'onProgress' });
+    if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof (signal as { aborted?: unknown }).aborted !== 'boolean')) {
+      throw new FahrasError('INVALID_OPTION', 'Option signal must be an AbortSignal', { option: 'signal' });
+    }
+    const total = Array.isArray(docs) ? docs.length : undefined;
+    let added = 0;
+    let reported = -1;
+    const check = (): void => {
+      if (signal?.aborted === true) throw new FahrasError('ABORTED', `addAllAsync aborted after ${added} documents`);
+    };
+    // Add one document; after each chunk, report and let the event loop run.
+    const one = async (doc: Doc): Promise<void> => {
+      check();
+      this.add(doc);
+      added++;
+      if (added % chunkSize === 0) {
+        onProgress?.({ added, total });
+        reported = added;
+        await yieldToEventLoop();
+      }
+    };
+    try {
+      check();
+      if (Symbol.asyncIterator in docs) {
+        for await (const doc of docs) await one(doc);
+      } else {
+        for (const doc of docs) await one(doc);
+      }
+      check();
+    } finally {
+      this.postings.trim();
+    }
+    if (reported !== added) onProgress?.({ added, total });
+    return added;
+  }
+
+  /**
+   * Remove the document with this id. Removing an id that is not in the index does nothing and
+   * returns false. The document disappears from results at once; its space is reclaimed by the
+   * next vacuum (automatic past `vacuumThreshold`).
+   * @returns whether a document was removed.
+   */
+  remove(id: DocId<Doc, Id>): boolean {
+    const d = this.docs.internalId(id);
+    if (d < 0) return false;
+    this.docs.remove(d);
+    this.maybeVacuum();
+    return true;
+  }
+
+  /**
+   * Replace the document with the same id. Throws UNKNOWN_ID when no document has that id, and
+   * the errors of {@link SearchIndex.add}; on any error the index is left as before.
+   */
+  update(doc: Doc): void {
+    const id = this.validate(doc);
+    const old = this.docs.internalId(id);
+    if (old < 0) throw new FahrasError('UNKNOWN_ID', `No document with id ${String(id)} to update (use add)`, { id });
+    this.analyze(doc as Plain);
+    this.docs.remove(old);
+    this.commit(id, doc as Plain);
+    this.maybeVacuum();
+  }
+
+  /** Whether a document with this id is in the index. */
+  has(id: DocId<Doc, Id>): boolean {
+    return this.docs.internalId(id) >= 0;
+  }
+
+  /** A copy of the stored fields of the document with this id, or undefined when absent. */
+  get(id: DocId<Doc, Id>): StoredDoc<Doc, Stored> | undefined {
+    const d = this.docs.internalId(id);
+    if (d < 0) return undefined;
+    return { ...this.docs.storedFields(d) } as StoredDoc<Doc, Stored>;
+  }
+
+  /** Remove every document and term. */
+  clear(): void {
+    this.terms.clear();
+    this.postings.clear();
+    this.docs.clear();
+    for (const group of this.groups) group.exactOf = new Int32Array(0);
+  }
+
+  private maybeVacuum(): void {
+    const removed = this.docs.removedCount;
+    if (removed > 0 && removed >= this.options.vacuumThreshold * this.docs.capacity) this.vacuum();
+  }
+
+  /**
+   * Reclaim the space of removed documents now: rewrites the postings without them, renumbers
+   * the documents and drops terms no document uses. Runs automatically when the share of removed
+   * documents reaches `vacuumThreshold`. Results and scores are the same before and after.
+   */
+  vacuum(): void {
+    if (this.docs.removedCount === 0) return;
+    const docMap = this.docs.compact();
+    this.postings.vacuum(docMap);
+    const termMap = this.terms.compact((t) => this.postings.hasPostings(t));
+    this.postings.remapTerms(termMap, this.terms.size);
+    for (const group of this.groups) group.exactOf = new Int32Array(0);
+  }
+
+  /** Size figures (documents, terms, postings bytes). */
+  stats(): IndexStats {
+    return {
+      documents: this.docs.docCount,
+      removed: this.docs.removedCount,
+      terms: this.terms.size,
+      postingsBytes: this.postings.allocatedBytes,
+    };
+  }
+
+  /**
+   * Search. The query is analyzed like the documents (per field analyzer); each word matches
+   * documents containing its stem, and those containing its exact form score more. Never throws
+   * on query text; throws INVALID_QUERY when `query` is not a string, and UNKNOWN_OPTION /
+   * INVALID_OPTION for bad options.
+   */
+  search<const Facet extends StoredKey<Doc, Stored> = never>(
+    query: string,
+    options?: SearchOptions<Doc, Stored, Facet>,
+  ): SearchResults<Doc, Stored, Id, Facet> {
+    if (typeof query !== 'string') throw new FahrasError('INVALID_QUERY', `A query must be a string, got ${describe(query)}`);
+    const o = resolveSearchOptions(options, this.options);
+    const plan = planQuery(query, this.planContext);
+    const searcher = this.searcher.busy ? new Searcher() : this.searcher;
+    const raw = searcher.execute(plan, this.executionContext, {
+      weights: o.weights,
+      combine: o.combine,
+      limit: o.limit,
+      offset: o.offset,
+      filter: compileFilter(o.filter),
+      facets: o.facets,
+    });
+    const fields = this.options.fields;
+    const C = plan.clauses.length;
+    const results: SearchResult<Doc, Stored, Id>[] = [];
+    for (let r = 0; r < raw.count; r++) {
+      const d = raw.docs[r]!;
+      const match: Record<string, string[]> = {};
+      for (let c = 0; c < C; c++) {
+        const mask = raw.masks[r * C + c]!;
+        if (mask === 0) continue;
+        const names: string[] = [];
+        for (let f = 0; f < fields.length; f++) if (mask & (1 << f)) names.push(fields[f]!);
+        match[plan.clauses[c]!.label] = names;
+      }
+      results.push({
+        id: this.docs.externalId(d) as DocId<Doc, Id>,
+        score: raw.scores[r]!,
+        doc: { ...this.docs.storedFields(d) } as StoredDoc<Doc, Stored>,
+        match: match as Record<string, FieldKey<Doc>[]>,
+      });
+    }
+    return Object.assign(results, { total: raw.total, facets: (raw.facets ?? {}) as unknown as SearchResults<Doc, Stored, Id, Facet>['facets'] });
+  }
+}
+
+/**
+ * Create an index. Pass the document type, and the stored keys as a second type argument to
+ * type results' `doc` precisely:
+ *
+ * ```ts
+ * const index = createIndex<Article, 'title' | 'category'>({
+ *   id: 'id',
+ *   fields: { title: { boost: 3 }, category: { boost: 2 }, body: {} },
+ *   store: ['title', 'category'],
+ * });
+ * ```
+ * Throws UNKNOWN_OPTION for an option name it does not know and INVALID_OPTION for a bad value.
+ */
+export function createIndex<Doc extends object = Record<string, unknown>, Stored extends FieldKey<Doc> = never, Id extends IdKey<Doc> = DefaultIdKey<Doc>>(
+  options: IndexOptions<NoInfer<Doc>, Stored, Id>,
+): SearchIndex<Doc, Stored, Id> {
+  return new SearchIndex<Doc, Stored, Id>(options);
+}
