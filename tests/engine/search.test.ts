@@ -188,3 +188,27 @@ describe('option errors', () => {
     expectCode(() => createIndex({ id: 'id', fields: { a: { analyzer: { stemm: true } as never } } }), 'UNKNOWN_OPTION');
   });
 });
+
+describe('field boosts', () => {
+  const filler = 'قال المتحدث إن اللجنة ستجتمع غدا لمناقشة الملفات المطروحة على جدول الأعمال';
+  const docs = [
+    { id: 'title', title: 'الزيتون', body: `${filler} ${filler}` },
+    { id: 'body', title: 'أخبار', body: `${filler} الزيتون ${filler} الزيتون` },
+  ];
+
+  it('with the article preset, a title match outweighs two body mentions in a body of the same length', () => {
+    const index = createIndex<{ id: string; title: string; body: string }>({ id: 'id', fields: { title: { boost: 3 }, body: {} } });
+    index.addAll(docs);
+    expect(ids(index.search('الزيتون'))).toEqual(['title', 'body']);
+  });
+
+  it('a higher title boost makes a title mention outweigh many body mentions', () => {
+    const many = { id: 'body', title: 'أخبار', body: `${filler} ${'الزيتون '.repeat(6)}` };
+    const preset = createIndex<{ id: string; title: string; body: string }>({ id: 'id', fields: { title: { boost: 3 }, body: {} } });
+    preset.addAll([docs[0]!, many]);
+    expect(ids(preset.search('الزيتون'))).toEqual(['body', 'title']);
+    const strong = createIndex<{ id: string; title: string; body: string }>({ id: 'id', fields: { title: { boost: 10 }, body: {} } });
+    strong.addAll([docs[0]!, many]);
+    expect(ids(strong.search('الزيتون'))).toEqual(['title', 'body']);
+  });
+});
