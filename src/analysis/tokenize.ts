@@ -95,15 +95,25 @@ function digitFollows(text: string, j: number): boolean {
  * @returns `false` when no word is left
  */
 export function nextWord(text: string, from: number, span: WordSpan): boolean {
+  // Imported bindings are read once into locals: the loops below run once per character.
+  const table = CLASS_TABLE;
+  const letter = LETTER;
+  const digit = DIGIT;
+  const mark = MARK;
+  const format = FORMAT;
+  const dot = DOT;
+  const prime = FNV_PRIME;
   const n = text.length;
   let i = from;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    let k: number = CLASS_TABLE[c] ?? 0;
+    let k: number = table[c] as number;
     if (k === 0) k = charClass(c);
-    if (k === LETTER || k === DIGIT || k === MARK || k === FORMAT) break;
-    const p = pairClass(text, i, c);
-    if (p === LETTER || p === DIGIT || p === MARK) break;
+    if (k === letter || k === digit || k === mark || k === format) break;
+    if (c >= HIGH_SURROGATE_FIRST && c <= HIGH_SURROGATE_LAST) {
+      const p = pairClass(text, i, c);
+      if (p === letter || p === digit || p === mark) break;
+    }
   }
   if (i >= n) return false;
   const runStart = i;
@@ -114,36 +124,36 @@ export function nextWord(text: string, from: number, span: WordSpan): boolean {
   let h = FNV_OFFSET;
   while (i < n) {
     const c = text.charCodeAt(i);
-    let k: number = CLASS_TABLE[c] ?? 0;
+    let k: number = table[c] as number;
     if (k === 0) k = charClass(c);
-    if (k === LETTER || k === DIGIT) {
+    if (k === letter || k === digit) {
       lastSig = k;
       hasBase = true;
       if (first < 0) first = i;
-      h = Math.imul(h ^ c, FNV_PRIME);
+      h = Math.imul(h ^ c, prime);
       last = ++i;
-    } else if (k === MARK) {
+    } else if (k === mark) {
       if (first < 0) first = i;
-      h = Math.imul(h ^ c, FNV_PRIME);
+      h = Math.imul(h ^ c, prime);
       last = ++i;
-    } else if (k === FORMAT) {
-      h = Math.imul(h ^ c, FNV_PRIME);
+    } else if (k === format) {
+      h = Math.imul(h ^ c, prime);
       i++;
-    } else if (k === DOT) {
-      if (lastSig !== DIGIT || !digitFollows(text, i + 1)) break;
-      lastSig = DOT;
-      h = Math.imul(h ^ c, FNV_PRIME);
+    } else if (k === dot) {
+      if (lastSig !== digit || !digitFollows(text, i + 1)) break;
+      lastSig = dot;
+      h = Math.imul(h ^ c, prime);
       last = ++i;
     } else {
-      const p = pairClass(text, i, c);
-      if (p === LETTER || p === DIGIT || p === MARK) {
-        if (p !== MARK) {
+      const p = c >= HIGH_SURROGATE_FIRST && c <= HIGH_SURROGATE_LAST ? pairClass(text, i, c) : 0;
+      if (p === letter || p === digit || p === mark) {
+        if (p !== mark) {
           lastSig = p;
           hasBase = true;
         }
         if (first < 0) first = i;
-        h = Math.imul(h ^ c, FNV_PRIME);
-        h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
+        h = Math.imul(h ^ c, prime);
+        h = Math.imul(h ^ text.charCodeAt(i + 1), prime);
         i += 2;
         last = i;
       } else break;

@@ -70,6 +70,7 @@ export class WordCache {
   get(text: string, start: number, end: number, hash: number): number {
     const slots = this.slots;
     const pool = this.pool;
+    const keyOffset = this.keyOffset;
     const len = end - start;
     const mask = this.mask;
     let i = hash & mask;
@@ -77,7 +78,7 @@ export class WordCache {
       const id = slots[2 * i + 1] as number;
       if (id === 0) return 0;
       if (slots[2 * i] === hash) {
-        const off = this.keyOffset[id] as number;
+        const off = keyOffset[id] as number;
         if (pool[off] === len) {
           let j = 0;
           while (j < len && pool[off + 1 + j] === text.charCodeAt(start + j)) j++;
