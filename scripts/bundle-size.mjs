@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * `npm run size`: the browser bundle budget.
+ *
+ * Bundles a small page that creates an index, adds documents and searches (importing the package
+ * source, src/index.ts) with esbuild `--bundle --minify --format=esm`, gzips it at level 9 and
+ * prints the size. Exits 1 when the gzipped size is above the budget, 12 KB (12,288 bytes), and
+ * then lists the modules that take the space (esbuild metafile: bytes of minified output per input).
+ *
+ * Options: `--top N` lists the N biggest inputs (default 12; always listed when over budget),
+ * `--verbose` lists them when under budget too.
+ */
+import { gzipSync, constants } from 'node:zlib';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/** The budget in bytes, gzip -9 of the minified ESM bundle. */
+const BUDGET = 12 * 1024;
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const topIndex = args.indexOf('--top');
+const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 12;
+const verbose = args.includes('--verbose');
+
+/** The page: what an application that only indexes and searches imports and calls. */
+const page = `
+import { articlePreset, createIndex } from ${JSON.stringify(resolve(root, 'src/index.ts'))};
+const index = createIndex({ ...articlePreset, store: ['title', 'category'] });
+index.addAll([
+  { id: 'pol-01', category: 'سياسة', title: 'الحكومة تعلن موعد الانتخابات', body: 'أعلن رئيس الحكومة أن الانتخابات ستجرى في ٢٠٢٦.' },
+  { id: 'eco-01', category: 'اقتصاد', title: 'أسعار النفط ترتفع', body: 'ارتفعت أسعار النفط إلى أعلى مستوى منذ ستة أشهر.' },
+]);
+for (const hit of index.search('اعلن الحكومه', { limit: 10 })) console.log(hit.id, hit.score, hit.doc.title);
+`;
+
+const result = await build({
+  stdin: { contents: page, loader: 'ts', resolveDir: root, sourcefile: 'size-page.ts' },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  write: false,
+  metafile: true,
+  logLevel: 'error',
+});
+
+const output = result.outputFiles[0];
+if (output === undefined) throw new Error('esbuild produced no output');
+const minified = output.contents.byteLength;
+const gzipped = gzipSync(output.contents, { level: constants.Z_BEST_COMPRESSION }).byteLength;
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const over = gzipped > BUDGET;
+console.log(`fahras browser bundle (create an index, add documents, search): ${minified} bytes minified, ` +
+  `${gzipped} bytes gzip -9 (${kb(gzipped)}); budget ${BUDGET} bytes (${kb(BUDGET)}): ${over ? 'OVER BUDGET' : 'ok'}`);
+
+if (over || verbose) {
+  const inputs = Object.values(result.metafile.outputs)
+    .flatMap((o) => Object.entries(o.inputs))
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path, input]) => ({ path: relative(root, resolve(root, path)), bytes: input.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
+  console.log(`\nbiggest inputs (bytes of minified output; ${inputs.length} modules in all):`);
+  for (const { path, bytes } of inputs.slice(0, top))
+    console.log(`  ${String(bytes).padStart(6)}  ${((100 * bytes) / minified).toFixed(1).padStart(5)}%  ${path}`);
+}
+if (over) {
+  console.error(`\nnpm run size: the bundle is ${gzipped - BUDGET} bytes over the ${BUDGET}-byte budget`);
+  process.exit(1);
+}
