@@ -3,7 +3,9 @@
  * that folding never changes how a character tokenizes).
  *
  * Classes, per UTF-16 code unit (astral code points are classified by {@link classifyCodePoint}):
- * - {@link LETTER}: letters of any script (`\p{L}`), plus the superscript alef;
+ * - {@link LETTER}: letters of any script but Arabic (`\p{L}`);
+ * - {@link ARABIC_LETTER}: letters of the Arabic script, plus the superscript alef (a word
+ *   breaks between an Arabic letter and a digit: و2018 is و + 2018, 2020م is 2020 + م);
  * - {@link DIGIT}: numbers of any script (`\p{N}`);
  * - {@link MARK}: combining marks (`\p{M}`), tatweel, the Arabic harakat and Quranic marks, and
  *   the harakat presentation forms: they belong to the word they sit in;
@@ -16,7 +18,8 @@
  * time it is seen, then read from a `Uint8Array`.
  *
  * ```ts
- * charClass('ك'.charCodeAt(0)) === LETTER
+ * charClass('ك'.charCodeAt(0)) === ARABIC_LETTER
+ * charClass('k'.charCodeAt(0)) === LETTER
  * ```
  * @module
  */
@@ -55,11 +58,14 @@ export const MARK = 4;
 export const FORMAT = 5;
 /** A number separator: part of a word only between two digits. */
 export const DOT = 6;
+/** A letter of the Arabic script. */
+export const ARABIC_LETTER = 7;
 
-/** One of the classes {@link SEP} … {@link DOT}. */
-export type CharClass = typeof SEP | typeof LETTER | typeof DIGIT | typeof MARK | typeof FORMAT | typeof DOT;
+/** One of the classes {@link SEP} … {@link ARABIC_LETTER}. */
+export type CharClass = typeof SEP | typeof LETTER | typeof DIGIT | typeof MARK | typeof FORMAT | typeof DOT | typeof ARABIC_LETTER;
 
 const IS_LETTER = /^\p{L}$/u;
+const IS_ARABIC = /^\p{Script=Arabic}$/u;
 const IS_NUMBER = /^\p{N}$/u;
 const IS_MARK = /^\p{M}$/u;
 const SPACES = / /g;
@@ -91,7 +97,7 @@ function isPresentationMark(c: number): boolean {
 }
 
 function classifyString(s: string): CharClass {
-  if (IS_LETTER.test(s)) return LETTER;
+  if (IS_LETTER.test(s)) return IS_ARABIC.test(s) ? ARABIC_LETTER : LETTER;
   if (IS_NUMBER.test(s)) return DIGIT;
   if (IS_MARK.test(s)) return MARK;
   return SEP;
@@ -99,7 +105,7 @@ function classifyString(s: string): CharClass {
 
 function classify(c: number): CharClass {
   if (isFormatChar(c)) return FORMAT;
-  if (c === SUPERSCRIPT_ALEF) return LETTER;
+  if (c === SUPERSCRIPT_ALEF) return ARABIC_LETTER;
   if (isArabicMarkOrTatweel(c)) return MARK;
   if (c === FULL_STOP || c === COMMA || c === ARABIC_DECIMAL_SEPARATOR || c === ARABIC_THOUSANDS_SEPARATOR) return DOT;
   if (c >= 0xd800 && c <= 0xdfff) return SEP; // surrogates: pairs are handled by classifyCodePoint

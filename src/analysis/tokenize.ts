@@ -12,6 +12,9 @@
  *   and invisible format controls (ZWNJ, ZWJ, bidi marks): كَتَبَ is one word, not three;
  * - `.` `,` `٫` `٬` join two digits into one number (2254, 3.5, 1,000, ١٥٫٥), and separate
  *   anything else;
+ * - a word breaks between an Arabic letter and a digit (و2018 → و · 2018, 2020م → 2020 · م), so a
+ *   number written with a clitic or a unit is found by the number; Latin letters and digits stay
+ *   together (G20, mp3, covid19);
  * - everything else separates: spaces, Arabic and Latin punctuation (، ؛ ؟ « » . , ! …), symbols,
  *   emoji;
  * - a word's offsets leave out format controls at its edges but keep its trailing harakat;
@@ -24,7 +27,7 @@
  * @module
  */
 import { FahrasError } from '../errors.js';
-import { CLASS_TABLE, DIGIT, DOT, FORMAT, LETTER, MARK, charClass, classifyCodePoint } from './charclass.js';
+import { ARABIC_LETTER, CLASS_TABLE, DIGIT, DOT, FORMAT, LETTER, MARK, charClass, classifyCodePoint } from './charclass.js';
 import { HIGH_SURROGATE_FIRST, HIGH_SURROGATE_LAST, LOW_SURROGATE_FIRST, LOW_SURROGATE_LAST } from './chars.js';
 import { FNV_OFFSET, FNV_PRIME } from './wordcache.js';
 
@@ -98,6 +101,7 @@ export function nextWord(text: string, from: number, span: WordSpan): boolean {
   // Imported bindings are read once into locals: the loops below run once per character.
   const table = CLASS_TABLE;
   const letter = LETTER;
+  const arabic = ARABIC_LETTER;
   const digit = DIGIT;
   const mark = MARK;
   const format = FORMAT;
@@ -109,10 +113,10 @@ export function nextWord(text: string, from: number, span: WordSpan): boolean {
     const c = text.charCodeAt(i);
     let k: number = table[c] as number;
     if (k === 0) k = charClass(c);
-    if (k === letter || k === digit || k === mark || k === format) break;
+    if (k === arabic || k === letter || k === digit || k === mark || k === format) break;
     if (c >= HIGH_SURROGATE_FIRST && c <= HIGH_SURROGATE_LAST) {
       const p = pairClass(text, i, c);
-      if (p === letter || p === digit || p === mark) break;
+      if (p === letter || p === arabic || p === digit || p === mark) break;
     }
   }
   if (i >= n) return false;
@@ -126,7 +130,9 @@ export function nextWord(text: string, from: number, span: WordSpan): boolean {
     const c = text.charCodeAt(i);
     let k: number = table[c] as number;
     if (k === 0) k = charClass(c);
-    if (k === letter || k === digit) {
+    if (k === arabic || k === letter || k === digit) {
+      // An Arabic letter and a digit never share a word: و2018 → و · 2018, 2020م → 2020 · م.
+      if ((k === digit && lastSig === arabic) || (k === arabic && lastSig === digit)) break;
       lastSig = k;
       hasBase = true;
       if (first < 0) first = i;
@@ -146,7 +152,8 @@ export function nextWord(text: string, from: number, span: WordSpan): boolean {
       last = ++i;
     } else {
       const p = c >= HIGH_SURROGATE_FIRST && c <= HIGH_SURROGATE_LAST ? pairClass(text, i, c) : 0;
-      if (p === letter || p === digit || p === mark) {
+      if (p === letter || p === arabic || p === digit || p === mark) {
+        if ((p === digit && lastSig === arabic) || (p === arabic && lastSig === digit)) break;
         if (p !== mark) {
           lastSig = p;
           hasBase = true;

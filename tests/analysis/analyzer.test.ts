@@ -48,6 +48,10 @@ describe('analyzer: the chain', () => {
     expect(terms('قال CNN إن 3.5% من ١٥٫٥')).toEqual(['قال', 'cnn', '3.5', '15.5']);
   });
 
+  it('a number written with a clitic is found by the number', () => {
+    expect(terms('و١٥٫٥ في عام 2020م')).toEqual(['15.5', 'عام', '2020', 'م']);
+  });
+
   it('the same analyzer gives the same tokens with and without its word cache, and across cache clears', () => {
     const text = 'وقالت الوزارة في بيان إن الوزير سيزور الولايات المتحدة والمملكة المتحدة ثم يعود إلى الوزارة';
     const reference = analyze(text);

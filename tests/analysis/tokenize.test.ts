@@ -42,7 +42,11 @@ describe('tokenize: one test per rule', () => {
   });
 
   it('Latin words and digits inside Arabic text are tokens', () => {
-    expect(words('فيروس COVID-19 في 2020م')).toEqual(['فيروس', 'COVID', '19', 'في', '2020م']);
+    expect(words('فيروس COVID-19 وقمة G20 في mp3')).toEqual(['فيروس', 'COVID', '19', 'وقمة', 'G20', 'في', 'mp3']);
+  });
+
+  it('a word breaks between an Arabic letter and a digit', () => {
+    expect(words('و2018 في 2020م و١٥٫٥ بـ3.5')).toEqual(['و', '2018', 'في', '2020', 'م', 'و', '١٥٫٥', 'بـ', '3.5']);
   });
 
   it('presentation forms and ligatures are letters', () => {
