@@ -1,0 +1,170 @@
+/**
+ * The demo page in a real browser: built from examples/web with esbuild (ESM), served from
+ * 127.0.0.1, driven in Debian's chromium. Types queries the way readers type Arabic and checks the
+ * ranked titles, the <mark> elements (on the characters as written in the article), the category
+ * facet and the status line.
+ *
+ * FAHRAS_SCREENSHOT=1 npm run test:browser also writes docs/screenshot.png (1000×700).
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/index.js';
+import { buildDemo, serveDirectory } from '../../scripts/serve.mjs';
+import { launch } from './chromium.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const shots = mkdtempSync(join(tmpdir(), 'fahras-shots-'));
+
+let dir = '';
+let server: { url: string; close: () => Promise<void> } | undefined;
+let browser: Awaited<ReturnType<typeof launch>> | undefined;
+let page: Page;
+const pageErrors: string[] = [];
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  dir = await buildDemo();
+  server = await serveDirectory(dir);
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  const origin = new URL(server.url).origin;
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin !== origin) foreignRequests.push(request.url());
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  rmSync(shots, { recursive: true, force: true });
+});
+
+/** Clears the search box, types `query` key by key, and waits until the page has searched for it. */
+async function typeQuery(query: string): Promise<void> {
+  const box = page.locator('#q');
+  await box.fill('');
+  await box.pressSequentially(query, { delay: 15 });
+  await page.waitForFunction((q) => document.getElementById('status')?.dataset.query === q, query);
+}
+
+async function titles(): Promise<string[]> {
+  return page.locator('#results .hit-title').allTextContents();
+}
+
+async function marks(selector: string): Promise<string[]> {
+  return page.locator(`${selector} mark`).allTextContents();
+}
+
+async function facets(): Promise<Record<string, number>> {
+  const buttons = await page.locator('#facets .facet').evaluateAll((nodes) =>
+    nodes.map((n) => [n.querySelector('.facet-label')?.textContent ?? '', n.querySelector('.facet-count')?.textContent ?? '']),
+  );
+  // Counts are written with Arabic-Indic digits.
+  const toNumber = (s: string): number => Number(s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)));
+  return Object.fromEntries(buttons.map(([label, count]) => [label, toNumber(count ?? '')]));
+}
+
+async function total(): Promise<number> {
+  return Number(await page.locator('#status').getAttribute('data-total'));
+}
+
+/** The terms a text analyzes to, as in the library. */
+const termsOf = (text: string): string[] => analyze(text).map((t) => t.term);
+
+describe('demo page in chromium', () => {
+  it('loads the sample, indexes it in the page and offers example queries', async () => {
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('#status').textContent()).toContain('٤٠');
+    expect(await page.locator('#examples .example').count()).toBeGreaterThan(3);
+    expect(await facets()).toEqual({ 'الكل': 40, 'سياسة': 8, 'اقتصاد': 8, 'رياضة': 8, 'ثقافة': 8, 'تكنولوجيا': 8 });
+  });
+
+  it('no hamza: اسعار النفط ranks the oil articles first and marks أسعار and النفط as written', async () => {
+    await typeQuery('اسعار النفط');
+    const ranked = await titles();
+    expect(ranked.slice(0, 3)).toEqual([
+      'أسعار النفط ترتفع إلى أعلى مستوى في ستة أشهر',
+      'صادرات النفط والغاز تسجّل رقماً قياسياً',
+      'مجموعة «أوبك+» تقرر تمديد خفض الإنتاج',
+    ]);
+    expect(await total()).toBe(ranked.length);
+    expect(await marks('#results .hit:first-child .hit-title')).toEqual(['أسعار', 'النفط']);
+    // Every mark on the page is a word that analyzes to a query word's term.
+    const queryTerms = new Set(termsOf('اسعار النفط'));
+    const all = await marks('#results');
+    expect(all.length).toBeGreaterThan(ranked.length);
+    for (const word of all) expect(termsOf(word).some((t) => queryTerms.has(t)), word).toBe(true);
+    const status = (await page.locator('#status').textContent()) ?? '';
+    expect(status).toMatch(/ملّي ثانية/);
+    expect(Number(await page.locator('#status').getAttribute('data-ms'))).toBeGreaterThanOrEqual(0);
+  });
+
+  it('ه for ة: رئيس الحكومه finds الحكومة and marks the ة spelling from the article', async () => {
+    await typeQuery('رئيس الحكومه');
+    const ranked = await titles();
+    expect(ranked.slice(0, 2)).toEqual([
+      'رئيس الدولة يكلّف شخصية مستقلة بتشكيل الحكومة الجديدة',
+      'رئيس الحكومة يعلن موعد الانتخابات البرلمانية',
+    ]);
+    expect(await marks('#results .hit:nth-child(2) .hit-title')).toEqual(['رئيس', 'الحكومة']);
+    expect(await marks('#results')).not.toContain('الحكومه');
+  });
+
+  it('the category facet shows counts and filters the results when clicked', async () => {
+    await typeQuery('اسعار النفط');
+    const counts = await facets();
+    expect(counts['الكل']).toBe(await total());
+    expect(counts['اقتصاد']).toBeGreaterThan(0);
+    expect(counts['سياسة']).toBeGreaterThan(0);
+    await page.locator('#facets .facet[data-value="سياسة"]').click();
+    await page.waitForFunction(() => document.getElementById('status')?.dataset.category === 'سياسة');
+    const categories = await page.locator('#results .hit-category').allTextContents();
+    expect(categories.length).toBe(counts['سياسة']);
+    expect(new Set(categories)).toEqual(new Set(['سياسة']));
+    expect(await total()).toBe(counts['سياسة']);
+    // Clicking again clears the filter.
+    await page.locator('#facets .facet[data-value="سياسة"]').click();
+    await page.waitForFunction(() => document.getElementById('status')?.dataset.category === '');
+    expect(await total()).toBe(counts['الكل']);
+  });
+
+  it('a Persian-keyboard query (ک ی) finds the AI articles; clearing the box shows the examples again', async () => {
+    await typeQuery('الذکاء الاصطناعی');
+    const ranked = await titles();
+    expect(ranked.length).toBeGreaterThanOrEqual(3);
+    for (const title of ranked.slice(0, 3)) expect(title).toContain('ذكاء الاصطناعي');
+    // The marks are on the article's ك and ي, not on the query's ک and ی.
+    expect(await marks('#results .hit:first-child .hit-title')).toEqual(['الذكاء', 'الاصطناعي']);
+    await typeQuery('');
+    expect(await page.locator('#results .hit').count()).toBe(0);
+    expect(await page.locator('#examples').isVisible()).toBe(true);
+  });
+
+  it('takes a screenshot of a search', async () => {
+    await typeQuery('اسعار النفط');
+    await page.locator('#q').blur();
+    await page.mouse.move(0, 0);
+    const file = join(shots, 'screenshot.png');
+    await page.screenshot({ path: file });
+    const png = readFileSync(file);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1000);
+    expect(png.readUInt32BE(20)).toBe(700);
+    if (process.env.FAHRAS_SCREENSHOT === '1') copyFileSync(file, join(root, 'docs/screenshot.png'));
+  });
+
+  it('raised no page error and requested nothing outside the local server', () => {
+    expect(pageErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});
