@@ -11,8 +11,8 @@
  * ```ts
  * const analyzer = createAnalyzer();
  * analyzer.analyze('وَالكتابُ في المكتبة');
- * // [{ term: 'كتاب', surface: 'والكتاب', start: 0, end: 10, position: 0 },
- * //  { term: 'مكتب', surface: 'المكتبه', start: 14, end: 21, position: 2 }]   ('في' is a stopword)
+ * // [{ term: 'كتاب', surface: 'والكتاب', start: 0, end: 9, position: 0 },
+ * //  { term: 'مكتب', surface: 'المكتبه', start: 13, end: 20, position: 2 }]   ('في' is a stopword)
  * ```
  *
  * Steps 2–5 depend on the word alone, so their result is cached per distinct written word (a

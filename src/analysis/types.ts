@@ -12,7 +12,10 @@
 export interface Token {
   /** The index term: the stem of the normalized word (equal to `surface` when stemming is off). */
   term: string;
-  /** The normalized word, clitics included (e.g. `والكتاب` for `وَالْكِتَاب`). */
+  /**
+   * The normalized word, clitics included (e.g. `والكتاب` for `وَالْكِتَاب`): what the user wrote
+   * minus spelling noise, for exact-form boosts and suggestions; `term` carries the clitic-free form.
+   */
   surface: string;
   /** Offset (UTF-16 code units) of the word's first character in the original text. */
   start: number;
