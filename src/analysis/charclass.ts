@@ -28,6 +28,9 @@ import {
   ARABIC_SIGNS_FIRST,
   ARABIC_SIGNS_LAST,
   ARABIC_THOUSANDS_SEPARATOR,
+  CODE_UNITS,
+  HIGH_SURROGATE_FIRST,
+  LOW_SURROGATE_LAST,
   COMMA,
   FULL_STOP,
   HARAKAT_FIRST,
@@ -71,7 +74,7 @@ const IS_MARK = /^\p{M}$/u;
 const SPACES = / /g;
 
 /** Lazily filled class of every UTF-16 code unit; 0 means not classified yet. */
-const table = new Uint8Array(0x10000);
+const table = new Uint8Array(CODE_UNITS);
 const astral = new Map<number, CharClass>();
 
 function isArabicMarkOrTatweel(c: number): boolean {
@@ -108,7 +111,7 @@ function classify(c: number): CharClass {
   if (c === SUPERSCRIPT_ALEF) return ARABIC_LETTER;
   if (isArabicMarkOrTatweel(c)) return MARK;
   if (c === FULL_STOP || c === COMMA || c === ARABIC_DECIMAL_SEPARATOR || c === ARABIC_THOUSANDS_SEPARATOR) return DOT;
-  if (c >= 0xd800 && c <= 0xdfff) return SEP; // surrogates: pairs are handled by classifyCodePoint
+  if (c >= HIGH_SURROGATE_FIRST && c <= LOW_SURROGATE_LAST) return SEP; // pairs: see classifyCodePoint
   if (isPresentationForm(c) && isPresentationMark(c)) return MARK;
   return classifyString(String.fromCharCode(c));
 }

@@ -167,6 +167,32 @@ export const PRESENTATION_B_LAST = 0xfefe;
 /** Isolated and medial harakat forms U+FE70–U+FE7F of Presentation Forms-B: last one. */
 export const PRESENTATION_HARAKAT_LAST = 0xfe7f;
 
+// ── Latin, Greek, Cyrillic ──────────────────────────────────────────────────
+/** First combining diacritical mark (U+0300 COMBINING GRAVE ACCENT). */
+export const COMBINING_DIACRITICS_FIRST = 0x0300;
+/** Last combining diacritical mark of the basic block (U+036F). */
+export const COMBINING_DIACRITICS_LAST = 0x036f;
+/** À: first accented letter of Latin-1 Supplement; the range runs through Latin Extended-B. */
+export const LATIN_ACCENTED_FIRST = 0x00c0;
+/** ɏ: last letter of Latin Extended-B. */
+export const LATIN_ACCENTED_LAST = 0x024f;
+/** First code point of the Greek and Coptic block (Cyrillic follows). */
+export const GREEK_CYRILLIC_FIRST = 0x0370;
+/** Last code point of the Cyrillic block. */
+export const GREEK_CYRILLIC_LAST = 0x04ff;
+/** First code point of Latin Extended Additional (Greek Extended follows). */
+export const LATIN_GREEK_EXTENDED_FIRST = 0x1e00;
+/** Last code point of Greek Extended. */
+export const LATIN_GREEK_EXTENDED_LAST = 0x1fff;
+
+// ── Specials ────────────────────────────────────────────────────────────────
+/** U+FFFD REPLACEMENT CHARACTER: what a lone surrogate becomes. */
+export const REPLACEMENT_CHARACTER = 0xfffd;
+/** Number of UTF-16 code units (size of per-code-unit tables). */
+export const CODE_UNITS = 0x10000;
+/** First astral code point (U+10000), the base of surrogate-pair decoding. */
+export const FIRST_ASTRAL = 0x10000;
+
 // ── Surrogates ──────────────────────────────────────────────────────────────
 /** First UTF-16 high surrogate. */
 export const HIGH_SURROGATE_FIRST = 0xd800;

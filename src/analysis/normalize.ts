@@ -49,8 +49,18 @@
  */
 import { FahrasError } from '../errors.js';
 import {
+  CODE_UNITS,
+  COMBINING_DIACRITICS_FIRST,
+  COMBINING_DIACRITICS_LAST,
+  GREEK_CYRILLIC_FIRST,
+  GREEK_CYRILLIC_LAST,
+  LATIN_ACCENTED_FIRST,
+  LATIN_ACCENTED_LAST,
+  LATIN_GREEK_EXTENDED_FIRST,
+  LATIN_GREEK_EXTENDED_LAST,
   LOW_SURROGATE_FIRST,
   HIGH_SURROGATE_LAST,
+  REPLACEMENT_CHARACTER,
   ALEF,
   ALEF_HAMZA_ABOVE,
   ALEF_HAMZA_BELOW,
@@ -212,8 +222,6 @@ const DROP = -1;
 const MULTI = -3;
 /** Table value: a surrogate code unit (kept when it is half of a pair, U+FFFD when alone). */
 const SURROGATE = -4;
-/** U+FFFD REPLACEMENT CHARACTER: what a lone surrogate becomes. */
-const REPLACEMENT_CHARACTER = 0xfffd;
 
 /** A per-rule-set fold table: one entry per UTF-16 code unit, filled lazily. */
 export interface FoldTable {
@@ -238,14 +246,17 @@ export function foldTableFor(rules: ResolvedNormalizeOptions): FoldTable {
   const key = rulesKey(rules);
   let t = tables.get(key);
   if (t === undefined) {
-    const single = new Int32Array(0x10000).fill(PENDING);
+    const single = new Int32Array(CODE_UNITS).fill(PENDING);
     t = { single, multi: new Map(), rules };
     tables.set(key, t);
   }
   return t;
 }
 
-const COMBINING_DIACRITICS = /[\u0300-\u036f]/g;
+const COMBINING_DIACRITICS = new RegExp(
+  `[${String.fromCharCode(COMBINING_DIACRITICS_FIRST)}-${String.fromCharCode(COMBINING_DIACRITICS_LAST)}]`,
+  'g',
+);
 const SPACES = / /g;
 
 function inRange(c: number, lo: number, hi: number): boolean {
@@ -254,7 +265,11 @@ function inRange(c: number, lo: number, hi: number): boolean {
 
 /** Latin, Greek and Cyrillic blocks whose accents `foldAccents` strips. */
 function hasFoldableAccents(c: number): boolean {
-  return inRange(c, 0x00c0, 0x024f) || inRange(c, 0x0370, 0x04ff) || inRange(c, 0x1e00, 0x1fff);
+  return (
+    inRange(c, LATIN_ACCENTED_FIRST, LATIN_ACCENTED_LAST) ||
+    inRange(c, GREEK_CYRILLIC_FIRST, GREEK_CYRILLIC_LAST) ||
+    inRange(c, LATIN_GREEK_EXTENDED_FIRST, LATIN_GREEK_EXTENDED_LAST)
+  );
 }
 
 /** One step of folding for code unit `c`, before the fixpoint and the invariant check. */
@@ -325,7 +340,7 @@ function foldOnce(c: number, r: ResolvedNormalizeOptions): string {
   let out = ch;
   if (r.lowercase) out = out.toLowerCase();
   if (r.foldAccents) {
-    if (inRange(c, 0x0300, 0x036f)) return '';
+    if (inRange(c, COMBINING_DIACRITICS_FIRST, COMBINING_DIACRITICS_LAST)) return '';
     if (hasFoldableAccents(c)) out = out.normalize('NFD').replace(COMBINING_DIACRITICS, '');
     else if (out !== ch) out = out.replace(COMBINING_DIACRITICS, '');
   }

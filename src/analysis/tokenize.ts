@@ -31,7 +31,7 @@
  */
 import { FahrasError } from '../errors.js';
 import { ARABIC_LETTER, CLASS_TABLE, DIGIT, DOT, FORMAT, LETTER, MARK, charClass, classifyCodePoint } from './charclass.js';
-import { HIGH_SURROGATE_FIRST, HIGH_SURROGATE_LAST, LOW_SURROGATE_FIRST, LOW_SURROGATE_LAST } from './chars.js';
+import { FIRST_ASTRAL, HIGH_SURROGATE_FIRST, HIGH_SURROGATE_LAST, LOW_SURROGATE_FIRST, LOW_SURROGATE_LAST } from './chars.js';
 import { FNV_OFFSET, FNV_PRIME } from './wordcache.js';
 
 /**
@@ -71,7 +71,7 @@ function pairClass(text: string, i: number, c: number): number {
   if (!isHigh(c) || i + 1 >= text.length) return 0;
   const d = text.charCodeAt(i + 1);
   if (!isLow(d)) return 0;
-  return classifyCodePoint(((c - HIGH_SURROGATE_FIRST) << 10) + (d - LOW_SURROGATE_FIRST) + 0x10000);
+  return classifyCodePoint(((c - HIGH_SURROGATE_FIRST) << 10) + (d - LOW_SURROGATE_FIRST) + FIRST_ASTRAL);
 }
 
 /** Whether the next letter, digit or separator at or after `j` (skipping marks) is a digit. */
