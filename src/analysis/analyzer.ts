@@ -330,10 +330,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       // The cache key and the surface come from the whole run (edge format controls included),
       // so they depend on the run's characters alone; offsets leave those controls out.
       const runStart = span.runStart;
-      let id = cache.get(text, runStart, from, span.hash);
+      const hash = span.hash;
+      let id = cache.get(text, runStart, from, hash);
       if (id === 0) {
+        // (span is not read again below: a filter may re-enter this analyzer)
         const e = analyzeWord(text.slice(runStart, from));
-        id = cache.add(text, runStart, from, span.hash);
+        id = cache.add(text, runStart, from, hash);
         if (id === 0) {
           // caching disabled (cacheSize 0)
           if (e.kind === EMPTY) continue;
@@ -349,10 +351,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const kind = kinds[id];
       if (kind === EMPTY) continue;
       if (kind === KEEP) {
+        // Read everything before calling the sink: it may re-enter this analyzer and reuse ids.
         const term = terms[id] as string;
         const surface = surfaces[id] as string;
-        sink(term, surface, start, end, position);
         const more = mores[id];
+        sink(term, surface, start, end, position);
         if (more != null) for (let j = 0; j < more.length; j++) sink(more[j] as string, surface, start, end, position);
       }
       position++;

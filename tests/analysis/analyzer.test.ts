@@ -61,6 +61,29 @@ describe('analyzer: the chain', () => {
   });
 });
 
+describe('analyzer: re-entrancy', () => {
+  it('a sink or a filter may call the same analyzer again', () => {
+    const text = 'قال الوزير إن الوزارة ستعلن القرار غدا بعد اجتماع الحكومة';
+    const reference = analyze(text);
+    const a = createAnalyzer({ cacheSize: 2 });
+    const seen: string[] = [];
+    a.run(text, (term) => {
+      seen.push(term);
+      a.analyze('كتب الطالب درسه في المكتبة');
+    });
+    expect(seen).toEqual(reference.map((t) => t.term));
+
+    let depth = 0;
+    let b: ReturnType<typeof createAnalyzer> | undefined;
+    const reentrant: TokenFilter = (term) => {
+      if (depth++ < 3) b?.analyze('سيارة جديدة في المعرض');
+      return term;
+    };
+    b = createAnalyzer({ filters: [reentrant], cacheSize: 2 });
+    expect(b.analyze(text).map((t) => t.term)).toEqual(reference.map((t) => t.term));
+  });
+});
+
 describe('analyzer: query-side helpers', () => {
   const a = createAnalyzer();
   it('normalizeWord folds one word', () => {
