@@ -63,11 +63,13 @@ export function performanceTables(results: readonly WorkerResult[], size: number
   const out: string[] = [];
   const docs = rs[0]!.docs;
   out.push(`**Indexing, memory, saved index: ${fmt(docs)} articles (${rs[0]!.source}, ${mib(rs[0]!.bytes)} MiB of UTF-8 text).** Ratios are library ÷ fahras.\n`);
-  out.push(header(['library', 'index time (ms)', 'docs/s', 'MiB/s', 'heap growth (MiB)', 'export (MiB)', 'export load (ms)', 'load ÷ rebuild'], ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+  out.push(
+    header(['library', 'index time (ms)', 'CPU time (ms)', 'docs/s', 'MiB/s', 'heap growth (MiB)', 'export (MiB)', 'export load (ms)', 'load ÷ rebuild'], ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']),
+  );
   for (const r of rs) {
     const isBase = r === base;
     if (r.status !== 'ok' || !r.indexing) {
-      out.push(row([label(r.lib), ...statusCell(r, 7)]));
+      out.push(row([label(r.lib), ...statusCell(r, 8)]));
       continue;
     }
     const ix = r.indexing;
@@ -78,6 +80,7 @@ export function performanceTables(results: readonly WorkerResult[], size: number
       row([
         label(r.lib),
         withRatio(fmt(ix.ms), ix.ms, base?.indexing?.ms, isBase),
+        withRatio(fmt(ix.cpuMs), ix.cpuMs, base?.indexing?.cpuMs, isBase),
         withRatio(fmt(ix.docsPerSec), ix.docsPerSec, base?.indexing?.docsPerSec, isBase),
         ix.mbPerSec.toFixed(2),
         withRatio(mib(heap(r) ?? Number.NaN), heap(r), bh, isBase),

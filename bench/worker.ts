@@ -12,7 +12,7 @@ import { Checks } from './checks.js';
 import { loadDocs } from './dataset.js';
 import { runExport } from './export.js';
 import { defaultRepeats, runIndexing } from './indexing.js';
-import { latencyQueries } from './latency-queries.js';
+import { QUERIES_PER_KIND, SCALING_QUERIES_PER_KIND, latencyQueries } from './latency-queries.js';
 import { libSpec } from './libs.js';
 import { PeerUnavailable } from './peers/types.js';
 import { runQueries } from './query.js';
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
       const repeats = values.repeats ? Number(values.repeats) : defaultRepeats(set.docs.length, values.main === true);
       log(`${lib}: indexing ${set.docs.length} docs × ${repeats}`);
       result.indexing = await runIndexing(peer, set, repeats, checks);
-      const queries = latencyQueries(set.docs);
+      const queries = latencyQueries(set.docs, values.main === true ? QUERIES_PER_KIND : SCALING_QUERIES_PER_KIND);
       if (concerns.has('query')) {
         log(`${lib}: queries`);
         result.query = runQueries(peer, queries, checks);

@@ -4,7 +4,8 @@
  *
  * The engine is typed here structurally and loaded dynamically, so the benchmark runs the peers
  * even while `createIndex` / `export` / `loadIndex` do not exist yet: a missing engine throws
- * {@link PeerUnavailable}, a missing export makes the export figures "n/a".
+ * {@link PeerUnavailable}; a missing export, or a search option the engine rejects (`prefix`,
+ * `fuzzy` before issue 4), makes those figures "n/a".
  * @module
  */
 import type { CorpusArticle } from '../../tools/corpus.js';
@@ -47,9 +48,18 @@ export async function createFahras(options: FahrasPeerOptions = {}): Promise<Pee
   let index = createIndex(indexOptions);
   const probe = createIndex(indexOptions);
   const canExport = typeof probe.export === 'function' && typeof mod.loadIndex === 'function';
+  // Options the engine does not know yet (it rejects unknown options) are reported as "n/a".
+  const accepts = (option: { prefix: true } | { fuzzy: 1 }): boolean => {
+    try {
+      probe.search('probe', { limit: 1, ...option });
+      return true;
+    } catch {
+      return false;
+    }
+  };
 
   return {
-    features: { prefix: true, fuzzy: true, export: canExport, search: true },
+    features: { prefix: accepts({ prefix: true }), fuzzy: accepts({ fuzzy: 1 }), export: canExport, search: true },
     build(docs) {
       index = createIndex(indexOptions);
       index.addAll(docs as CorpusArticle[]);
