@@ -19,7 +19,7 @@ import { growInt32Filled } from './index/arrays.js';
 import { DocumentTable } from './index/documents.js';
 import type { ExternalId } from './index/documents.js';
 import { Postings } from './index/postings.js';
-import { TermDictionary } from './index/terms.js';
+import { TermDictionary, hashString } from './index/terms.js';
 import { TokenBuffer } from './index/tokens.js';
 import { ARRAY_ITEM_GAP, checkKnownKeys, checkNumber, resolveIndexOptions, resolveSearchOptions } from './options.js';
 import type { DefaultIdKey, DocId, FieldKey, IdKey, IndexOptions, ResolvedIndexOptions, SearchOptions, StoredDoc, StoredKey } from './options.js';
@@ -68,11 +68,28 @@ export const DEFAULT_CHUNK_SIZE = 500;
 
 type Plain = Record<string, unknown>;
 
-/** An analyzer with the fields it serves and its cache of exact forms. */
+/** log2 of the slots of each analyzer group's recent-words cache (64 Ki slots, about 1 MB). */
+const RECENT_BITS = 16;
+const RECENT_SLOTS = 1 << RECENT_BITS;
+
+/** An analyzer with the fields it serves and its caches of term ids. */
 class EngineGroup implements AnalyzerGroup {
   readonly fields: number[] = [];
-  /** Term id of a surface form → term id of its exact form (-1: not computed yet). */
+  /**
+   * Per surface term id (the normalized word as the analyzer gives it), the term ids of its stem
+   * and of its exact form (-1: not seen yet). The analyzer's term is a pure function of the surface
+   * (its contract for stemmers and filters), so one dictionary lookup per token suffices.
+   */
+  stemOf = new Int32Array(0);
   exactOf = new Int32Array(0);
+  /**
+   * A direct-mapped cache in front of the dictionary, indexed by the top bits of the surface's
+   * hash: the last surface string seen in each slot and its stem and exact term ids. Frequent
+   * words (most tokens of a news text) hit it and cost one hash and one string comparison.
+   */
+  readonly recentSurface: (string | undefined)[] = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
+  readonly recentStem = new Int32Array(RECENT_SLOTS);
+  readonly recentExact = new Int32Array(RECENT_SLOTS);
   readonly strip: ((word: string) => string) | undefined;
 
   constructor(
@@ -92,6 +109,13 @@ class EngineGroup implements AnalyzerGroup {
     if (surface === term || this.strip === undefined) return surface;
     const form = this.strip(surface);
     return form.length > 0 ? form : surface;
+  }
+
+  /** Forget the per-surface ids (term ids change when the dictionary is compacted or cleared). */
+  clearIds(): void {
+    this.stemOf = new Int32Array(0);
+    this.exactOf = new Int32Array(0);
+    this.recentSurface.fill(undefined);
   }
 
 }
@@ -128,6 +152,8 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
   private readonly tokens: TokenBuffer;
   private readonly lengths: Int32Array;
   private readonly sink: TokenSink;
+  /** Tell the sink a new text starts (its synonym detection compares with the previous token). */
+  private readonly resetSink: () => void;
   private group: EngineGroup;
   private searcher = new Searcher();
   private readonly planContext: PlanContext;
@@ -142,13 +168,16 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     this.docs = new DocumentTable<Plain>(F);
     this.tokens = new TokenBuffer(F);
     this.lengths = new Int32Array(F);
+    // Fields share an analyzer when given the same options object, or equal options without
+    // functions (custom stemmers and filters are compared by identity).
     const byConfig = new Map<string, EngineGroup>();
     o.analyzers.forEach((analyzerOptions, f) => {
-      const key = JSON.stringify(analyzerOptions);
-      let group = byConfig.get(key);
+      const plain = !Object.values(analyzerOptions).some((v) => typeof v === 'function' || (Array.isArray(v) && v.some((x) => typeof x === 'function')));
+      const key = plain ? JSON.stringify(analyzerOptions) : undefined;
+      let group = this.groups.find((g) => g.options === analyzerOptions) ?? (key === undefined ? undefined : byConfig.get(key));
       if (group === undefined) {
         group = new EngineGroup(createAnalyzer(analyzerOptions), analyzerOptions);
-        byConfig.set(key, group);
+        if (key !== undefined) byConfig.set(key, group);
         this.groups.push(group);
       }
       group.fields.push(f);
@@ -157,28 +186,52 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     this.group = this.groups[0]!;
     const terms = this.terms;
     const tokens = this.tokens;
-    // One sink for the life of the index: per token, two dictionary lookups and three array writes.
-    this.sink = (term, surface, _start, _end, position) => {
-      const stem = terms.intern(term);
-      let exact = stem;
-      if (surface !== term) {
-        const group = this.group;
-        const word = terms.intern(surface);
-        if (group.strip === undefined) {
-          exact = word;
+    // One sink for the life of the index: per token, one dictionary lookup (the surface) and a
+    // few array reads and writes; no object, string or closure is created.
+    let lastStart = -1;
+    let lastPosition = -1;
+    this.sink = (term, surface, start, _end, position) => {
+      const group = this.group;
+      let stem: number;
+      let exact: number;
+      if (start === lastStart && position === lastPosition) {
+        // Another term for the same word (a synonym filter): not covered by the per-surface ids.
+        stem = terms.intern(term);
+        exact = terms.intern(group.exactForm(term, surface));
+      } else {
+        const h = hashString(surface);
+        const slot = h >>> (32 - RECENT_BITS);
+        if (group.recentSurface[slot] === surface) {
+          stem = group.recentStem[slot]!;
+          exact = group.recentExact[slot]!;
         } else {
-          const cached = word < group.exactOf.length ? group.exactOf[word]! : -1;
-          if (cached >= 0) {
-            exact = cached;
+          const word = terms.internHashed(surface, h);
+          stem = word < group.stemOf.length ? group.stemOf[word]! : -1;
+          if (stem >= 0) {
+            exact = group.exactOf[word]!;
           } else {
+            stem = surface === term ? word : terms.intern(term);
             const form = group.exactForm(term, surface);
-            exact = form === surface ? word : terms.intern(form);
-            group.exactOf = growInt32Filled(group.exactOf, word + 1, -1);
+            exact = form === surface ? word : form === term ? stem : terms.intern(form);
+            if (word >= group.stemOf.length) {
+              group.stemOf = growInt32Filled(group.stemOf, word + 1, -1);
+              group.exactOf = growInt32Filled(group.exactOf, word + 1, -1);
+            }
+            group.stemOf[word] = stem;
             group.exactOf[word] = exact;
           }
+          group.recentSurface[slot] = surface;
+          group.recentStem[slot] = stem;
+          group.recentExact[slot] = exact;
         }
       }
+      lastStart = start;
+      lastPosition = position;
       tokens.push(stem, exact, position);
+    };
+    this.resetSink = () => {
+      lastStart = -1;
+      lastPosition = -1;
     };
     this.planContext = {
       fieldCount: F,
@@ -226,6 +279,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
       const value = doc[fields[f]!];
       const group = this.fieldGroups[f]!;
       this.group = group;
+      this.resetSink();
       if (typeof value === 'string') {
         group.analyzer.run(value, this.sink, 0);
       } else if (typeof value === 'number') {
@@ -234,6 +288,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
         let position = 0;
         for (const item of value as unknown[]) {
           if (item === null || item === undefined) continue;
+          this.resetSink();
           position = group.analyzer.run(String(item), this.sink, position) + ARRAY_ITEM_GAP;
         }
       }
@@ -384,7 +439,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     this.terms.clear();
     this.postings.clear();
     this.docs.clear();
-    for (const group of this.groups) group.exactOf = new Int32Array(0);
+    for (const group of this.groups) group.clearIds();
   }
 
   private maybeVacuum(): void {
@@ -403,7 +458,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     this.postings.vacuum(docMap);
     const termMap = this.terms.compact((t) => this.postings.hasPostings(t));
     this.postings.remapTerms(termMap, this.terms.size);
-    for (const group of this.groups) group.exactOf = new Int32Array(0);
+    for (const group of this.groups) group.clearIds();
   }
 
   /** Size figures (documents, terms, postings bytes). */

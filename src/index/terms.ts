@@ -24,12 +24,9 @@
 import { growInt32, growUint16 } from './arrays.js';
 
 const EMPTY = -1;
-/** log2 of the slots of the recent-strings cache. */
-const RECENT_BITS = 14;
-const RECENT = 1 << RECENT_BITS;
 
-/** 32-bit FNV-1a over UTF-16 code units. */
-function hashString(s: string): number {
+/** 32-bit FNV-1a over UTF-16 code units (the dictionary's hash; see {@link TermDictionary.internHashed}). */
+export function hashString(s: string): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
@@ -45,9 +42,6 @@ export class TermDictionary {
   private mask = 127;
   private count = 0;
   private sorted: Int32Array | null = null;
-  /** A small direct-mapped cache of recently interned strings (frequent words hit it). */
-  private readonly recentKeys: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
-  private readonly recentIds = new Int32Array(RECENT);
 
   /** Number of distinct terms. */
   get size(): number {
@@ -83,16 +77,11 @@ export class TermDictionary {
 
   /** The id of `term`, adding it (with the next id) when absent. */
   intern(term: string): number {
-    const h = hashString(term);
-    const r = h >>> (32 - RECENT_BITS);
-    if (this.recentKeys[r] === term) return this.recentIds[r]!;
-    const id = this.internHashed(term, h);
-    this.recentKeys[r] = term;
-    this.recentIds[r] = id;
-    return id;
+    return this.internHashed(term, hashString(term));
   }
 
-  private internHashed(term: string, h: number): number {
+  /** {@link TermDictionary.intern} for a caller that already has `hashString(term)` as `h`. */
+  internHashed(term: string, h: number): number {
     const table = this.table;
     const mask = this.mask;
     let slot = h & mask;
@@ -222,7 +211,6 @@ export class TermDictionary {
     this.hashes = hashes;
     this.count = n;
     this.sorted = null;
-    this.recentKeys.fill(undefined);
     let capacity = 128;
     while (capacity < n * 2 + 2) capacity *= 2;
     this.rehash(capacity);
@@ -238,6 +226,5 @@ export class TermDictionary {
     this.mask = 127;
     this.count = 0;
     this.sorted = null;
-    this.recentKeys.fill(undefined);
   }
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/analysis/analyzer.js';
+import { synonymFilter } from '../../src/analysis/filters.js';
 import { createIndex } from '../../src/engine.js';
 import { articleIndex, expectCode, ids } from './helpers.js';
 
@@ -210,5 +212,25 @@ describe('field boosts', () => {
     const strong = createIndex<{ id: string; title: string; body: string }>({ id: 'id', fields: { title: { boost: 10 }, body: {} } });
     strong.addAll([docs[0]!, many]);
     expect(ids(strong.search('الزيتون'))).toEqual(['title', 'body']);
+  });
+});
+
+describe('custom analyzers', () => {
+  it('a synonym filter indexes every term of a group at the same position, and the query finds them all', () => {
+    const base = createAnalyzer();
+    const toTerm = (w: string): string => base.stemWord(base.normalizeWord(w));
+    const synonyms = synonymFilter([['سيارة', 'عربية', 'مركبة']], toTerm);
+    const index = createIndex<{ id: string; text: string; other: string }>({
+      id: 'id',
+      fields: { text: { analyzer: { filters: [synonyms] } }, other: {} },
+    });
+    index.add({ id: '1', text: 'اشترى سيارة جديدة', other: 'مركبة' });
+    index.add({ id: '2', text: 'ركب المركبات', other: '' });
+    index.add({ id: '3', text: 'قرأ كتابا', other: '' });
+    expect(ids(index.search('عربية', { fields: ['text'] })).sort()).toEqual(['1', '2']);
+    expect(ids(index.search('سيارة', { fields: ['text'] })).sort()).toEqual(['1', '2']);
+    // The other field has no synonym filter: only the word itself.
+    expect(ids(index.search('عربية', { fields: ['other'] }))).toEqual([]);
+    expect(ids(index.search('مركبة', { fields: ['other'] }))).toEqual(['1']);
   });
 });

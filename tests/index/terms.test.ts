@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TermDictionary } from '../../src/index/terms.js';
+import { TermDictionary, hashString } from '../../src/index/terms.js';
 
 describe('TermDictionary', () => {
   it('gives dense ids in order of first sight and maps them back', () => {
@@ -96,6 +96,15 @@ describe('TermDictionary', () => {
     expect(terms.lookup('a')).toBe(-1);
     expect(terms.intern('a')).toBe(2);
     expect(terms.intern('b')).toBe(0);
+  });
+
+  it('internHashed with the precomputed hash is intern', () => {
+    const terms = new TermDictionary();
+    expect(terms.internHashed('كتاب', hashString('كتاب'))).toBe(0);
+    expect(terms.intern('كتاب')).toBe(0);
+    expect(terms.internHashed('قلم', hashString('قلم'))).toBe(1);
+    expect(hashString('')).toBe(0x811c9dc5 | 0);
+    expect(hashString('a')).not.toBe(hashString('b'));
   });
 
   it('clear forgets everything', () => {
