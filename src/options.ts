@@ -24,6 +24,8 @@ export const DEFAULT_LIMIT = 10;
  * Default weight of exact-form matches relative to stem matches (see {@link IndexOptions.exactBoost}).
  */
 export const DEFAULT_EXACT_BOOST = 0.5;
+/** Default cap on the terms one query word expands to, by prefix and again by typo (`maxExpansions`). */
+export const DEFAULT_MAX_EXPANSIONS = 50;
 /** Default share of removed documents that triggers an automatic vacuum. */
 export const DEFAULT_VACUUM_THRESHOLD = 0.25;
 /** Positions left empty between the items of an array-valued field, so phrases never span two items. */
@@ -85,7 +87,11 @@ export type FieldsOption<Doc> =
 
 /** Options of {@link createIndex}. */
 export interface IndexOptions<Doc, Stored extends FieldKey<Doc> = never, Id extends IdKey<Doc> = DefaultIdKey<Doc>> {
-  /** The field holding each document's unique id (a non-empty string or a finite number). */
+  /**
+   * The field holding each document's unique id (a non-empty string or a finite number). Here and
+   * in `fields` and `store`, names every object inherits (`constructor`, `toString`, `__proto__` …)
+   * are refused with `INVALID_OPTION`.
+   */
   id: Id;
   /** The fields to index, at least one, at most {@link MAX_FIELD_COUNT}. */
   fields: FieldsOption<Doc>;
@@ -156,6 +162,28 @@ export interface SearchOptions<Doc, Stored extends FieldKey<Doc> = never, Facet 
   combine?: 'or' | 'and';
   /** Count the values of these stored fields over all matching documents (not just the page). */
   facets?: readonly Facet[];
+  /**
+   * Prefix search: `true` completes every query word, `'last'` only the last one when the query
+   * does not end with a space (search as you type). A word then also matches the words that
+   * start with it (after its proclitics: `كتا` finds `والكتاب`), ranked below exact matches, at
+   * most `maxExpansions` of them, the most frequent first. Default `false`. See docs/queries.md.
+   */
+  prefix?: boolean | 'last';
+  /**
+   * Typo tolerance: a word also matches the words within this many edits, Arabic-aware (ه/ة,
+   * hamza seats, ض/ظ … cost half an edit); `'auto'`: 0 edits up to 3 letters, 1 up to 7, then 2.
+   * A number in [0, 3] (halves count); `false` or 0: off (default). Ranked below exact and prefix
+   * matches, at most `maxExpansions` per word.
+   */
+  fuzzy?: number | 'auto' | false;
+  /** Most terms one query word expands to, by prefix and again by typo, an integer in [1, 1000]. Default 50. */
+  maxExpansions?: number;
+  /**
+   * Add `highlights` to each result: for each highlighted field, the ranges of the matched words
+   * in the stored text. `true`: every stored, indexed and searched field; `{ fields }`: those
+   * (each must be stored and indexed). Default `false`.
+   */
+  highlight?: boolean | { readonly fields?: readonly StoredKey<Doc, Stored>[] };
 }
 
 /** Index options after validation, with every default filled in. */
@@ -194,6 +222,14 @@ export interface ResolvedSearchOptions {
   readonly combine: 'or' | 'and';
   /** Facet fields. */
   readonly facets: readonly string[];
+  /** Prefix mode. */
+  readonly prefix: boolean | 'last';
+  /** Fuzzy edits (0: off) or `'auto'`. */
+  readonly fuzzy: number | 'auto';
+  /** Expansion cap per word and kind. */
+  readonly maxExpansions: number;
+  /** Field numbers to highlight (empty: no highlights). */
+  readonly highlight: readonly number[] | undefined;
 }
 
 type Plain = Record<string, unknown>;
@@ -238,7 +274,7 @@ function describe(v: unknown): string {
 const INDEX_OPTIONS = ['id', 'fields', 'store', 'analyzer', 'k1', 'b', 'exactBoost', 'vacuumThreshold'] as const;
 const FIELD_OPTIONS = ['boost', 'b', 'analyzer'] as const;
 /** Known `search` option names; the query-feature modules extend this list. */
-export const SEARCH_OPTIONS: readonly string[] = ['limit', 'offset', 'fields', 'boost', 'filter', 'combine', 'facets'];
+export const SEARCH_OPTIONS: readonly string[] = ['limit', 'offset', 'fields', 'boost', 'filter', 'combine', 'facets', 'prefix', 'fuzzy', 'maxExpansions', 'highlight'];
 
 function checkAnalyzerOptions(value: unknown, option: string): AnalyzerOptions | undefined {
   if (value === undefined) return undefined;
@@ -254,12 +290,24 @@ function checkStringList(value: unknown, option: string): string[] | undefined {
   return value as string[];
 }
 
+/**
+ * Names every object inherits (`constructor`, `toString`, `__proto__` …): as the id, an indexed or
+ * a stored field they would read the inherited member from documents that lack them (every add
+ * would fail) and `__proto__` cannot be stored, so `createIndex` refuses them.
+ */
+const INHERITED_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function checkOwnName(name: string, option: string): void {
+  if (INHERITED_NAMES.has(name)) throw invalid(option, `names ${JSON.stringify(name)}, which every JavaScript object inherits; rename that field`);
+}
+
 /** Validate the options of `createIndex` and fill in defaults. */
 export function resolveIndexOptions(options: unknown): ResolvedIndexOptions {
   if (!isPlainObject(options)) throw new FahrasError('INVALID_OPTION', 'createIndex needs an options object { id, fields, … }');
   checkKnownKeys(options, INDEX_OPTIONS, '');
   const idField = options.id;
   if (typeof idField !== 'string' || idField === '') throw invalid('id', `must name the id field, got ${describe(idField)}`);
+  checkOwnName(idField, 'id');
   const k1 = checkNumber(options.k1, 'k1', 0, Infinity) ?? DEFAULT_K1;
   const b = checkNumber(options.b, 'b', 0, 1) ?? DEFAULT_B;
   const exactBoost = checkNumber(options.exactBoost, 'exactBoost', 0, Infinity) ?? DEFAULT_EXACT_BOOST;
@@ -284,6 +332,7 @@ export function resolveIndexOptions(options: unknown): ResolvedIndexOptions {
   if (entries.length === 0) throw invalid('fields', 'must name at least one field');
   if (entries.length > MAX_FIELD_COUNT) throw invalid('fields', `may name at most ${MAX_FIELD_COUNT} fields, got ${entries.length}`);
   const names = entries.map(([f]) => f);
+  for (const name of names) checkOwnName(name, 'fields');
   if (new Set(names).size !== names.length) throw invalid('fields', 'names a field twice');
   const boosts = new Float64Array(entries.length);
   const bs = new Float64Array(entries.length);
@@ -297,6 +346,7 @@ export function resolveIndexOptions(options: unknown): ResolvedIndexOptions {
     analyzers.push(checkAnalyzerOptions(value.analyzer, `${where}.analyzer`) ?? analyzer);
   });
   const store = checkStringList(options.store, 'store') ?? [];
+  for (const name of store) checkOwnName(name, 'store');
   return { idField, fields: names, boosts, bs, analyzers, store: [...new Set(store)], k1, exactBoost, vacuumThreshold };
 }
 
@@ -352,5 +402,21 @@ export function resolveSearchOptions(options: unknown, index: ResolvedIndexOptio
   for (const name of facets) {
     if (!index.store.includes(name)) throw invalid('facets', `names ${JSON.stringify(name)}, which is not a stored field (store: ${index.store.join(', ') || 'none'})`);
   }
-  return { limit, offset, weights, filter: filter as Filter<Record<string, unknown>> | undefined, combine, facets };
+  const prefix = options.prefix ?? false;
+  if (prefix !== true && prefix !== false && prefix !== 'last') throw invalid('prefix', `must be true, false or 'last', got ${describe(prefix)}`);
+  const fuzzy = options.fuzzy === 'auto' ? 'auto' : options.fuzzy === false ? 0 : (checkNumber(options.fuzzy, 'fuzzy', 0, 3) ?? 0);
+  const maxExpansions = checkNumber(options.maxExpansions, 'maxExpansions', 1, 1000, true) ?? DEFAULT_MAX_EXPANSIONS;
+  let highlight: number[] | undefined;
+  const h = options.highlight;
+  if (h === true) highlight = index.fields.flatMap((name, f) => (index.store.includes(name) && weights[f]! > 0 ? [f] : []));
+  else if (isPlainObject(h)) {
+    checkKnownKeys(h, ['fields'], 'highlight');
+    const names = checkStringList(h.fields, 'highlight.fields') ?? index.store.filter((name) => index.fields.includes(name));
+    highlight = names.map((name) => {
+      const f = index.fields.indexOf(name);
+      if (!index.store.includes(name) || f < 0) throw invalid('highlight.fields', `names ${JSON.stringify(name)}, which is not ${f < 0 ? 'an indexed' : 'a stored'} field: only stored, indexed fields can be highlighted`);
+      return f;
+    });
+  } else if (h !== undefined && h !== false) throw invalid('highlight', `must be a boolean or { fields }, got ${describe(h)}`);
+  return { limit, offset, weights, filter: filter as Filter<Record<string, unknown>> | undefined, combine, facets, prefix, fuzzy, maxExpansions, highlight };
 }
