@@ -63,6 +63,31 @@ export interface IndexStats {
   readonly postingsBytes: number;
 }
 
+/**
+ * @internal The parts of an index, for the saved-index module: what an exporter reads and an
+ * importer fills (into a fresh index made with the same options). Not public API.
+ *
+ * An exporter writes: `options` (with each field analyzer's `config`), the terms in id order
+ * (`terms.term(id)` for id < `terms.size`), per term and channel the bytes of `postings.gather`
+ * (documents, and positions for the stem channel) with `postings.lastDoc` and
+ * `postings.docFrequency`, and per internal document `docs.externalId`, `docs.storedFields`,
+ * the field lengths and whether it is removed (or it calls `vacuum()` first so none is). An
+ * importer interns the terms in the same order (ids come out the same), calls
+ * `postings.loadTerm` and `docs.add` (then `docs.remove` for removed ones).
+ */
+export interface IndexInternals {
+  /** The resolved options. */
+  readonly options: ResolvedIndexOptions;
+  /** The term dictionary. */
+  readonly terms: TermDictionary;
+  /** The postings. */
+  readonly postings: Postings;
+  /** The document table. */
+  readonly docs: DocumentTable<Plain>;
+  /** The analyzer of each field, in field order. */
+  readonly analyzers: readonly Analyzer[];
+}
+
 /** Default chunk size of {@link SearchIndex.addAllAsync}. */
 export const DEFAULT_CHUNK_SIZE = 500;
 
@@ -459,6 +484,17 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     const termMap = this.terms.compact((t) => this.postings.hasPostings(t));
     this.postings.remapTerms(termMap, this.terms.size);
     for (const group of this.groups) group.clearIds();
+  }
+
+  /** @internal The index's parts, for the saved-index module (see {@link IndexInternals}). */
+  get internals(): IndexInternals {
+    return {
+      options: this.options,
+      terms: this.terms,
+      postings: this.postings,
+      docs: this.docs,
+      analyzers: this.fieldGroups.map((g) => g.analyzer),
+    };
   }
 
   /** Size figures (documents, terms, postings bytes). */

@@ -32,6 +32,7 @@
  * removed documents and renumbers the survivors.
  * @module
  */
+import { FahrasError } from '../errors.js';
 import { growInt32, nextCapacity } from './arrays.js';
 import { ByteBuffer, SlicePool } from './pool.js';
 import type { TokenBuffer } from './tokens.js';
@@ -346,6 +347,40 @@ export class Postings {
     const at = term * RECORD + (positions ? POS_START : docStart(channel));
     const start = this.records[at]!;
     if (start >= 0) this.pool.gather(start, this.records[at + 1]!, out);
+  }
+
+  /**
+   * The last document id of `term`'s postings in `channel` (-1 when none): what the next posting's
+   * document delta is relative to. With {@link Postings.gather} and {@link Postings.docFrequency}
+   * this is all an exporter needs to write per term.
+   */
+  lastDoc(term: number, channel: Channel): number {
+    return term >= 0 && term < this.termCapacity ? this.records[term * RECORD + STEM_LAST + channel]! : -1;
+  }
+
+  /**
+   * Set the postings of a term that has none, from bytes in this module's stream format (as
+   * {@link Postings.gather} returns them): `docs` for the documents stream of `channel`,
+   * `positions` for the stem channel's positions stream, `lastDoc` and `docFrequency` as
+   * {@link Postings.lastDoc} and {@link Postings.docFrequency} report them. For loading a saved
+   * index; the bytes are trusted (a loader validates them first).
+   */
+  loadTerm(term: number, channel: Channel, docs: Uint8Array, positions: Uint8Array | undefined, lastDoc: number, docFrequency: number): void {
+    this.flush();
+    this.records = growRecords(this.records, term + 1);
+    const r = term * RECORD;
+    const streams: [number, Uint8Array | undefined][] = [[docStart(channel), docs]];
+    if (channel === Channel.Stem) streams.push([POS_START, positions]);
+    for (const [at, bytes] of streams) {
+      if (bytes === undefined || bytes.length === 0) continue;
+      if (this.records[r + at]! >= 0) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
+      let upto = this.pool.newSlice();
+      this.records[r + at] = upto;
+      for (let i = 0; i < bytes.length; i++) upto = this.pool.writeByte(upto, bytes[i]!);
+      this.records[r + at + 1] = upto;
+    }
+    this.records[r + STEM_LAST + channel] = lastDoc;
+    this.records[r + STEM_DF + channel] = docFrequency;
   }
 
   /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Channel, PostingCursor, Postings } from '../../src/index/postings.js';
 import { TokenBuffer } from '../../src/index/tokens.js';
+import { ByteBuffer } from '../../src/index/pool.js';
 
 /** A document: per field, a list of [stem, exact, position] tokens in position order. */
 type Doc = [number, number, number][][];
@@ -154,6 +155,47 @@ describe('Postings', () => {
     postings.remapTerms(Int32Array.of(-1, -1, 0), 1);
     expect(read(postings, 0, Channel.Stem, 1)).toEqual([{ doc: 0, tf: [1], positions: [[1]] }]);
     expect(postings.hasPostings(1)).toBe(false);
+  });
+
+  it('gather + lastDoc + docFrequency per term is enough to rebuild postings with loadTerm (export/import)', () => {
+    fc.assert(
+      fc.property(fc.array(docArb, { minLength: 1, maxLength: 15 }), docArb, (docs, extra) => {
+        const original = new Postings(F, 5);
+        const tokens = new TokenBuffer(F);
+        docs.forEach((doc, i) => {
+          fill(tokens, doc);
+          original.addDocument(i * 2, tokens);
+        });
+        const copy = new Postings(F);
+        for (let t = 0; t < 8; t++) {
+          for (const c of [Channel.Stem, Channel.Exact]) {
+            if (original.docFrequency(t, c) === 0) continue;
+            const d = new ByteBuffer();
+            const p = new ByteBuffer();
+            original.gather(t, c, false, d);
+            if (c === Channel.Stem) original.gather(t, c, true, p);
+            copy.loadTerm(t, c, d.bytes.slice(0, d.length), p.bytes.slice(0, p.length), original.lastDoc(t, c), original.docFrequency(t, c));
+          }
+        }
+        fill(tokens, extra);
+        original.addDocument(docs.length * 2, tokens);
+        copy.addDocument(docs.length * 2, tokens);
+        for (let t = 0; t < 8; t++) {
+          for (const c of [Channel.Stem, Channel.Exact]) {
+            expect(read(copy, t, c, F)).toEqual(read(original, t, c, F));
+            expect(copy.docFrequency(t, c)).toBe(original.docFrequency(t, c));
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('loadTerm refuses a term that already has postings', () => {
+    const postings = new Postings(1);
+    postings.loadTerm(0, Channel.Exact, Uint8Array.of(1, 1, 1), undefined, 0, 1);
+    expect(() => postings.loadTerm(0, Channel.Exact, Uint8Array.of(1, 1, 1), undefined, 0, 1)).toThrow(/loaded twice/);
+    expect(read(postings, 0, Channel.Exact, 1)).toEqual([{ doc: 0, tf: [1] }]);
   });
 
   it('clear forgets every posting', () => {
