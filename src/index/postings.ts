@@ -134,6 +134,7 @@ export class Postings {
 
   /** Bytes held by the stream pages (for statistics). */
   get allocatedBytes(): number {
+    this.flush();
     return this.pool.allocatedBytes;
   }
 
