@@ -2,20 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { Channel } from '../../src/index/postings.js';
 import { Searcher } from '../../src/search/execute.js';
+import type { ExecuteParams } from '../../src/search/execute.js';
 import type { Clause, Occur, QueryPlan } from '../../src/search/plan.js';
 import { articleIndex } from '../engine/helpers.js';
 
 const index = articleIndex();
 const { terms, postings, docs, options } = index.internals;
 const context = { postings, docs, k1: options.k1, bs: options.bs };
-const params = { weights: Float64Array.from(options.boosts), combine: 'or' as const, limit: 10, offset: 0, filter: undefined, facets: [] };
+const params: ExecuteParams = { weights: Float64Array.from(options.boosts), combine: 'or', limit: 10, offset: 0, filter: undefined, facets: [] };
 
 function clause(stem: string, occur: Occur = 'should'): Clause {
   const id = terms.lookup(stem);
   return { label: stem, occur, sources: [{ kind: 'term', termIds: Int32Array.from(options.fields, () => id), channel: Channel.Stem, weight: 1 }] };
 }
 
-function run(plan: QueryPlan, extra: Partial<typeof params> = {}): string[] {
+function run(plan: QueryPlan, extra: Partial<ExecuteParams> = {}): string[] {
   const raw = new Searcher().execute(plan, context, { ...params, ...extra });
   return Array.from(raw.docs.subarray(0, raw.count), (d) => docs.externalId(d) as string);
 }
