@@ -150,9 +150,15 @@ function isPlainObject(v: unknown): v is Plain {
 }
 
 function describe(v: unknown): string {
-  if (v === null) return 'null';
+  if (v === null || v === undefined) return String(v);
   if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/** Whether `v` is an object `for … of` or `for await … of` can read. */
+function isIterableObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && (Symbol.iterator in v || Symbol.asyncIterator in v);
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -359,6 +365,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
    * @returns the number of documents added.
    */
   addAll(docs: Iterable<Doc>): number {
+    if (!isIterableObject(docs) || !(Symbol.iterator in docs)) throw new FahrasError('INVALID_INPUT', `addAll expects an iterable of documents (an array, a Set, a generator…), got ${describe(docs)}`);
     let added = 0;
     try {
       for (const doc of docs) {
@@ -387,6 +394,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof (signal as { aborted?: unknown }).aborted !== 'boolean')) {
       throw new FahrasError('INVALID_OPTION', 'Option signal must be an AbortSignal', { option: 'signal' });
     }
+    if (!isIterableObject(docs)) throw new FahrasError('INVALID_INPUT', `addAllAsync expects an iterable or async iterable of documents, got ${describe(docs)}`);
     const total = Array.isArray(docs) ? docs.length : undefined;
     let added = 0;
     let reported = -1;
