@@ -283,6 +283,15 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     return this.options.fields as readonly FieldKey<Doc>[];
   }
 
+  /**
+   * Changes are refused while one of this index's searches runs (a `filter` callback that adds,
+   * removes or vacuums would renumber the documents under the running search): INDEX_BUSY.
+   * The top-level search always runs on `this.searcher`, so its `busy` flag says so.
+   */
+  private checkNotSearching(method: string): void {
+    if (this.searcher.busy) throw new FahrasError('INDEX_BUSY', `${method} was called while a search of this index was running (from its filter); change the index after search returns`);
+  }
+
   /** Check a document and return its id; throws INVALID_DOCUMENT, INVALID_ID or INVALID_FIELD. */
   private validate(doc: unknown): ExternalId {
     if (!isPlainObject(doc)) throw new FahrasError('INVALID_DOCUMENT', `A document must be an object, got ${describe(doc)}`);
@@ -353,6 +362,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
    * INVALID_FIELD (any other field value; the error names the field and the id).
    */
   add(doc: Doc): void {
+    this.checkNotSearching('add');
     const id = this.validate(doc);
     if (this.docs.internalId(id) >= 0) throw new FahrasError('DUPLICATE_ID', `A document with id ${String(id)} is already in the index (use update to replace it)`, { id });
     this.analyze(doc as Plain);
@@ -434,6 +444,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
    * @returns whether a document was removed.
    */
   remove(id: DocId<Doc, Id>): boolean {
+    this.checkNotSearching('remove');
     const d = this.docs.internalId(id);
     if (d < 0) return false;
     this.docs.remove(d);
@@ -446,6 +457,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
    * the errors of {@link SearchIndex.add}; on any error the index is left as before.
    */
   update(doc: Doc): void {
+    this.checkNotSearching('update');
     const id = this.validate(doc);
     const old = this.docs.internalId(id);
     if (old < 0) throw new FahrasError('UNKNOWN_ID', `No document with id ${String(id)} to update (use add)`, { id });
@@ -469,6 +481,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
 
   /** Remove every document and term. */
   clear(): void {
+    this.checkNotSearching('clear');
     this.terms.clear();
     this.postings.clear();
     this.docs.clear();
@@ -486,6 +499,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
    * documents reaches `vacuumThreshold`. Results and scores are the same before and after.
    */
   vacuum(): void {
+    this.checkNotSearching('vacuum');
     if (this.docs.removedCount === 0) return;
     const docMap = this.docs.compact();
     this.postings.vacuum(docMap);

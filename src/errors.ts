@@ -24,6 +24,8 @@
  * - `INVALID_QUERY`: a query is not a string, or a strict parse failed.
  * - `QUERY_SYNTAX`: `parseQuery` found a syntax error (the error carries the position).
  * - `ABORTED`: an async operation was aborted through its `AbortSignal`.
+ * - `INDEX_BUSY`: the index was changed (add, update, remove, clear, vacuum) from inside one of
+ *   its own searches, i.e. from a `filter` callback; change it after `search` returns.
  * - `CORRUPT_INDEX`: saved-index bytes fail their checksum or structure checks.
  * - `TRUNCATED_INDEX`: saved-index bytes end before the structure they announce.
  * - `NOT_AN_INDEX`: bytes that do not start with the fahras magic number (foreign or empty input).
@@ -43,6 +45,7 @@ export type FahrasErrorCode =
   | 'INVALID_QUERY'
   | 'QUERY_SYNTAX'
   | 'ABORTED'
+  | 'INDEX_BUSY'
   | 'CORRUPT_INDEX'
   | 'TRUNCATED_INDEX'
   | 'NOT_AN_INDEX'
