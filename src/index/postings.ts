@@ -243,14 +243,8 @@ export class Postings {
     const n = this.pending;
     const ids = channel === 0 ? this.pendingStem : this.pendingExact;
     const terms = this.pendingMaxTerm + 1;
-    const bucket = this.bucket;
-    bucket.fill(0, 0, terms + 1);
-    for (let i = 0; i < n; i++) {
-      const b = ids[i]! + 1;
-      bucket[b] = bucket[b]! + 1;
-    }
-    for (let t = 1; t <= terms; t++) bucket[t] = bucket[t]! + bucket[t - 1]!;
-    // Scatter the tokens into term order (stable), so the writing loop reads sequentially.
+    // Put the tokens in term order, stable (so (document, field, position) order within a term),
+    // into the sorted* arrays, so the writing loop reads sequentially.
     const sTerm = this.sortedTerm;
     const sDoc = this.sortedDoc;
     const sField = this.sortedField;
@@ -258,14 +252,36 @@ export class Postings {
     const docs = this.pendingDoc;
     const fields = this.pendingField;
     const positions = this.pendingPosition;
-    for (let i = 0; i < n; i++) {
-      const t = ids[i]!;
-      const k = bucket[t]!;
-      bucket[t] = k + 1;
-      sTerm[k] = t;
-      sDoc[k] = docs[i]!;
-      sField[k] = fields[i]!;
-      sPosition[k] = positions[i]!;
+    if (n * 16 < terms) {
+      // Few tokens (a single add before a search): sorting them beats a pass over every term.
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) keys[i] = ids[i]! * 4294967296 + i;
+      keys.sort();
+      for (let k = 0; k < n; k++) {
+        const i = keys[k]! % 4294967296;
+        sTerm[k] = ids[i]!;
+        sDoc[k] = docs[i]!;
+        sField[k] = fields[i]!;
+        sPosition[k] = positions[i]!;
+      }
+    } else {
+      // Counting sort over the term ids.
+      const bucket = this.bucket;
+      bucket.fill(0, 0, terms + 1);
+      for (let i = 0; i < n; i++) {
+        const b = ids[i]! + 1;
+        bucket[b] = bucket[b]! + 1;
+      }
+      for (let t = 1; t <= terms; t++) bucket[t] = bucket[t]! + bucket[t - 1]!;
+      for (let i = 0; i < n; i++) {
+        const t = ids[i]!;
+        const k = bucket[t]!;
+        bucket[t] = k + 1;
+        sTerm[k] = t;
+        sDoc[k] = docs[i]!;
+        sField[k] = fields[i]!;
+        sPosition[k] = positions[i]!;
+      }
     }
     const records = this.records;
     const pool = this.pool;
