@@ -163,6 +163,12 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set([
 
 const DEFAULT_CACHE_SIZE = 100_000;
 
+/**
+ * Longest word the analyzer indexes or searches, in UTF-16 code units (Lucene's default
+ * `maxTokenLength`): a longer run of letters is dropped (it keeps its position, like a stopword).
+ */
+export const MAX_WORD_LENGTH = 255;
+
 function invalid(option: string, message: string): FahrasError {
   return new FahrasError('INVALID_OPTION', `option "${option}" ${message}`, { option });
 }
@@ -330,6 +336,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       // The cache key and the surface come from the whole run (edge format controls included),
       // so they depend on the run's characters alone; offsets leave those controls out.
       const runStart = span.runStart;
+      if (from - runStart > MAX_WORD_LENGTH) {
+        // Too long to be a word (a pasted blob, a key held down): dropped like a stopword, so one
+        // hostile run costs a scan, not a fold, a stem and a cached copy of millions of characters.
+        position++;
+        continue;
+      }
       const hash = span.hash;
       let id = cache.get(text, runStart, from, hash);
       if (id === 0) {
