@@ -23,6 +23,10 @@ export { FOOTER_PATTERNS, MAX_FOOTER_LINE_LENGTH, isFooterLine } from './ingest/
 export type { FooterPattern } from './ingest/boilerplate.js';
 export { createIndex, SearchIndex, DEFAULT_CHUNK_SIZE } from './engine.js';
 export type { AddAllAsyncOptions, AddProgress, IndexStats } from './engine.js';
+export { loadIndex, loadIndexAsync, inspectIndex, DEFAULT_CHUNK_BUDGET_MS } from './serialize/read.js';
+export type { IndexInfo, LoadIndexAsyncOptions } from './serialize/read.js';
+export type { LoadIndexOptions, SavedField, SavedMetadata } from './serialize/metadata.js';
+export { FORMAT_VERSION } from './serialize/format.js';
 export { articlePreset, ARRAY_ITEM_GAP, DEFAULT_EXACT_BOOST, DEFAULT_LIMIT, DEFAULT_VACUUM_THRESHOLD, MAX_FIELD_COUNT } from './options.js';
 export type {
   DefaultIdKey,

@@ -1,0 +1,298 @@
+/**
+ * Loading saved indexes: {@link loadIndex}, {@link loadIndexAsync} and {@link inspectIndex}.
+ *
+ * ```ts
+ * const bytes = index.export();                       // Uint8Array
+ * const again = loadIndex<Article, 'title' | 'category'>(bytes);
+ * const inPage = await loadIndexAsync<Article>(bytes, { signal, chunkBudgetMs: 8 });
+ * inspectIndex(bytes).documents;                      // without loading
+ * ```
+ *
+ * Order of checks: the header (magic number, version, flags, length), then the checksum of the
+ * whole payload, then every count, length and number against the bytes that remain, before
+ * anything is allocated or read from it. Bad input throws a {@link FahrasError}: `NOT_AN_INDEX`
+ * (empty or foreign bytes), `TRUNCATED_INDEX`, `CORRUPT_INDEX`, `UNSUPPORTED_VERSION` (newer
+ * format or other analysis version), never another exception and never a partly loaded index.
+ *
+ * Decoding is one generator that yields every few documents; `loadIndex` runs it straight
+ * through, `loadIndexAsync` yields to the event loop whenever a slice took `chunkBudgetMs`.
+ * @module
+ */
+import type { SearchIndex } from '../engine.js';
+import { createIndex } from '../engine.js';
+import { FahrasError } from '../errors.js';
+import type { ExternalId } from '../index/documents.js';
+import type { TokenBuffer } from '../index/tokens.js';
+import type { DefaultIdKey, FieldKey, IdKey } from '../options.js';
+import { ByteReader, corrupt } from './bytes.js';
+import { TokenCommitter } from './internals.js';
+import { checkFrame, checksumSlices, HEADER_BYTES } from './format.js';
+import type { Frame } from './format.js';
+import { indexOptionsFor, parseMetadata } from './metadata.js';
+import type { LoadIndexOptions, SavedMetadata } from './metadata.js';
+import { readValue } from './stored.js';
+
+/** Options of {@link loadIndexAsync}. */
+export interface LoadIndexAsyncOptions extends LoadIndexOptions {
+  /** Stops loading between two slices: the promise rejects with `FahrasError('ABORTED')`. */
+  signal?: AbortSignal;
+  /**
+   * Milliseconds of work between two yields to the event loop, finite and > 0. Default
+   * {@link DEFAULT_CHUNK_BUDGET_MS} (8, half a 60 Hz frame). A slice can run longer when one step
+   * does (a batch of postings written at once takes some tens of milliseconds).
+   */
+  chunkBudgetMs?: number;
+}
+
+/** Default {@link LoadIndexAsyncOptions.chunkBudgetMs}. */
+export const DEFAULT_CHUNK_BUDGET_MS = 8;
+
+/** What {@link inspectIndex} reads from a saved index without loading it. */
+export interface IndexInfo extends SavedMetadata {
+  /** Format version of the bytes. */
+  readonly formatVersion: number;
+  /** Size of the saved index in bytes. */
+  readonly bytes: number;
+}
+
+/** Documents decoded between two yields of the decoder. */
+const DOCS_PER_STEP = 32;
+/** Terms decoded between two yields of the decoder. */
+const TERMS_PER_STEP = 4096;
+/** Smallest number of bytes a saved document takes: id, stored count, one count per field. */
+const MIN_DOC_BYTES = 3;
+
+function asBytes(bytes: unknown): Uint8Array {
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  throw new FahrasError('INVALID_INPUT', `A saved index must be a Uint8Array or an ArrayBuffer, got ${bytes === null ? 'null' : typeof bytes}`);
+}
+
+/** Check the frame and checksum and parse the metadata. */
+function* readHead(bytes: Uint8Array): Generator<void, { frame: Frame; meta: SavedMetadata; reader: ByteReader }> {
+  const frame = checkFrame(bytes);
+  yield* checksumSlices(bytes, frame);
+  const reader = new ByteReader(bytes, HEADER_BYTES);
+  const at = reader.pos;
+  const meta = parseMetadata(reader.string(), at);
+  if (meta.terms > reader.remaining) reader.fail(`${meta.terms} terms announced in ${reader.remaining} bytes`);
+  if (meta.documents * (MIN_DOC_BYTES - 1 + meta.fields.length) > reader.remaining) reader.fail(`${meta.documents} documents announced in ${reader.remaining} bytes`);
+  return { frame, meta, reader };
+}
+
+/**
+ * Decode one document's tokens into `tokens` (see `write.ts` for the coding): per field a token
+ * count, then per token its stem, position gap and exact-form entry, each checked.
+ */
+function readTokens(r: ByteReader, tokens: TokenBuffer, F: number, S: number, variantStart: Int32Array, variants: Int32Array): void {
+  tokens.reset();
+  for (let f = 0; f < F; f++) {
+    const n = r.varint(r.remaining);
+    let position = -1;
+    for (let j = 0; j < n; j++) {
+      const code = r.varint(0xffffffff);
+      const stem = code >>> 2;
+      if (stem >= S) r.fail(`token stem ${stem} is not a stem`);
+      position += code & 2 ? r.varint() : 1;
+      if (position < 0 || position > 0x7fffffff) r.fail('token position out of range');
+      const base = variantStart[stem]!;
+      const form = code & 1 ? r.varint(variantStart[stem + 1]! - base - 2) + 1 : 0;
+      tokens.push(stem, variants[base + form]!, position);
+    }
+    tokens.endField(f);
+  }
+}
+
+/** The decoder: yields between slices of work, returns the loaded index. */
+function* decode(bytes: Uint8Array, options: LoadIndexOptions): Generator<void, SearchIndex<Record<string, unknown>, string, string>> {
+  const { meta, reader: r } = yield* readHead(bytes);
+  const indexOptions = indexOptionsFor(meta, options);
+  let index: SearchIndex<Record<string, unknown>, string, string>;
+  try {
+    index = createIndex<Record<string, unknown>, string, string>(indexOptions as never);
+  } catch (e) {
+    if (e instanceof FahrasError) corrupt(`the saved options are invalid: ${e.message}`, HEADER_BYTES);
+    throw e;
+  }
+  const x = index.internals;
+  const committer = new TokenCommitter(x);
+  const T = meta.terms;
+  const S = meta.stems;
+  const F = meta.fields.length;
+
+  for (let t = 0; t < T; t++) {
+    if (x.terms.intern(r.string()) !== t) r.fail(`term ${t} repeats an earlier term`);
+    if (t % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+  }
+
+  // Exact forms of each stem, flattened: stem s has variants[variantStart[s] .. variantStart[s + 1]).
+  const variantStart = new Int32Array(S + 1);
+  let variants = new Int32Array(Math.min(r.remaining, Math.max(16, T)));
+  let count = 0;
+  let nextNew = S;
+  for (let s = 0; s < S; s++) {
+    const n = r.varint(r.remaining);
+    if (n === 0) r.fail(`stem ${s} has no exact forms`);
+    if (count + n > variants.length) {
+      const grown = new Int32Array(Math.max(count + n, variants.length * 2));
+      grown.set(variants);
+      variants = grown;
+    }
+    for (let j = 0; j < n; j++) {
+      const v = r.varint(T);
+      let e: number;
+      if (v === 0) {
+        if (nextNew >= T) r.fail('more exact-only terms than announced');
+        e = nextNew++;
+      } else {
+        e = v - 1;
+        if (e >= nextNew) r.fail(`exact form ${e} used before it appears`);
+      }
+      variants[count++] = e;
+    }
+    variantStart[s + 1] = count;
+    if (s % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+  }
+  if (nextNew !== T) r.fail(`${T - nextNew} terms are never used`);
+
+  const store = meta.store;
+  const tokens = committer.tokens;
+  for (let i = 0; i < meta.documents; i++) {
+    let id: ExternalId;
+    if (r.varint(1) === 0) {
+      id = r.string();
+      if (id === '') r.fail('empty document id');
+    } else {
+      id = r.float64();
+      if (!Number.isFinite(id)) r.fail('document id is not a finite number');
+    }
+    if (x.docs.internalId(id) >= 0) r.fail(`document id ${String(id)} appears twice`);
+    const stored: Record<string, unknown> = {};
+    const present = r.varint(store.length);
+    for (let j = 0, last = -1; j < present; j++) {
+      const k = r.varint(store.length - 1);
+      if (k <= last) r.fail('stored fields out of order');
+      last = k;
+      const value = readValue(r);
+      if (value !== undefined) Object.defineProperty(stored, store[k]!, { value, enumerable: true, writable: true, configurable: true });
+    }
+    readTokens(r, tokens, F, S, variantStart, variants);
+    committer.commit(id, stored);
+    if (i % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
+  }
+  if (r.remaining !== 0) r.fail(`${r.remaining} bytes after the last document`);
+  committer.finish();
+  return index;
+}
+
+/** Run a decoding generator to its end, turning anything but a FahrasError into CORRUPT_INDEX. */
+function guard<T>(step: () => IteratorResult<void, T>): IteratorResult<void, T> {
+  try {
+    return step();
+  } catch (e) {
+    if (e instanceof FahrasError) throw e;
+    throw new FahrasError('CORRUPT_INDEX', `Saved index is corrupt: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function checkLoadOptions(options: unknown, known: readonly string[]): void {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new FahrasError('INVALID_OPTION', 'loadIndex options must be an object', { option: 'options' });
+  }
+  for (const key of Object.keys(options)) {
+    if ((options as Record<string, unknown>)[key] !== undefined && !known.includes(key)) {
+      throw new FahrasError('UNKNOWN_OPTION', `Unknown option ${key} (known: ${known.join(', ')})`, { option: key });
+    }
+  }
+}
+
+/**
+ * Load an index saved by `index.export()`. The loaded index analyzes queries exactly as the
+ * saved one analyzed its documents, returns the same results with the same scores, and accepts
+ * `add`, `remove` and `update` like any index.
+ *
+ * Pass the type arguments of the saved index's `createIndex` call to type its results. When the
+ * index was built with a custom stemmer or filters, pass the same analyzer options again in
+ * `options` (else `INVALID_OPTION` says what is missing; any analyzer options given must match
+ * the saved analysis, else `INVALID_OPTION` says how they differ).
+ *
+ * Throws `NOT_AN_INDEX`, `TRUNCATED_INDEX`, `CORRUPT_INDEX` or `UNSUPPORTED_VERSION` for bad
+ * bytes (see the module doc), `INVALID_INPUT` when `bytes` is not a Uint8Array or ArrayBuffer.
+ * Blocks until done: in a page, prefer {@link loadIndexAsync}.
+ */
+export function loadIndex<Doc extends object = Record<string, unknown>, Stored extends FieldKey<Doc> = never, Id extends IdKey<Doc> = DefaultIdKey<Doc>>(
+  bytes: Uint8Array | ArrayBuffer,
+  options: LoadIndexOptions = {},
+): SearchIndex<Doc, Stored, Id> {
+  const input = asBytes(bytes);
+  checkLoadOptions(options, ['analyzer', 'fields']);
+  const run = decode(input, options);
+  for (;;) {
+    const step = guard(() => run.next());
+    if (step.done === true) return step.value as unknown as SearchIndex<Doc, Stored, Id>;
+  }
+}
+
+/** Yield to the event loop: a message-channel task where there is one (not clamped like timers), else a timer. */
+function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * {@link loadIndex} in slices of about `chunkBudgetMs` milliseconds, yielding to the event loop
+ * between them so a page stays responsive while a large index loads. Aborting through `signal`
+ * rejects with `FahrasError('ABORTED')` and nothing is kept. Errors as {@link loadIndex}.
+ */
+export async function loadIndexAsync<Doc extends object = Record<string, unknown>, Stored extends FieldKey<Doc> = never, Id extends IdKey<Doc> = DefaultIdKey<Doc>>(
+  bytes: Uint8Array | ArrayBuffer,
+  options: LoadIndexAsyncOptions = {},
+): Promise<SearchIndex<Doc, Stored, Id>> {
+  const input = asBytes(bytes);
+  checkLoadOptions(options, ['analyzer', 'fields', 'signal', 'chunkBudgetMs']);
+  const { signal, chunkBudgetMs = DEFAULT_CHUNK_BUDGET_MS } = options;
+  if (typeof chunkBudgetMs !== 'number' || !Number.isFinite(chunkBudgetMs) || chunkBudgetMs <= 0) {
+    throw new FahrasError('INVALID_OPTION', `Option chunkBudgetMs must be a finite number > 0, got ${String(chunkBudgetMs)}`, { option: 'chunkBudgetMs' });
+  }
+  if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof (signal as { aborted?: unknown }).aborted !== 'boolean')) {
+    throw new FahrasError('INVALID_OPTION', 'Option signal must be an AbortSignal', { option: 'signal' });
+  }
+  const { signal: _signal, chunkBudgetMs: _budget, ...loadOptions } = options;
+  const run = decode(input, loadOptions);
+  let sliceStart = performance.now();
+  for (;;) {
+    if (signal?.aborted === true) {
+      run.return(undefined as never);
+      throw new FahrasError('ABORTED', 'loadIndexAsync was aborted');
+    }
+    const step = guard(() => run.next());
+    if (step.done === true) return step.value as unknown as SearchIndex<Doc, Stored, Id>;
+    if (performance.now() - sliceStart >= chunkBudgetMs) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/**
+ * Read what a saved index holds without loading it: its options, analysis configuration, counts
+ * and size. Checks the header and the checksum; throws like {@link loadIndex}.
+ */
+export function inspectIndex(bytes: Uint8Array | ArrayBuffer): IndexInfo {
+  const input = asBytes(bytes);
+  const run = readHead(input);
+  for (;;) {
+    const step = guard(() => run.next());
+    if (step.done === true) return { ...step.value.meta, formatVersion: step.value.frame.version, bytes: input.length };
+  }
+}
