@@ -157,6 +157,23 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
+function tooLong(field: string, id: ExternalId, length: number, max: number): FahrasError {
+  return new FahrasError('FIELD_TOO_LONG', `Field ${field} of document ${String(id)} is ${length} characters long, more than maxFieldLength (${max}); raise the index option maxFieldLength or split the text`, { id, field });
+}
+
+/**
+ * The query's first `max` code units, cut at the last whitespace within them when there is one
+ * (so no word is split), else at `max`, moved back off a surrogate pair's first half.
+ */
+function clipQuery(query: string, max: number): string {
+  for (let i = max; i > 0; i--) {
+    const c = query.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000) return query.slice(0, i);
+  }
+  const c = query.charCodeAt(max - 1);
+  return query.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 1 : max);
+}
+
 /** Whether `v` is an object `for … of` or `for await … of` can read. */
 function isIterableObject(v: unknown): boolean {
   return typeof v === 'object' && v !== null && (Symbol.iterator in v || Symbol.asyncIterator in v);
@@ -301,11 +318,23 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     if (!((typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id)))) {
       throw new FahrasError('INVALID_ID', `Document id (field ${idField}) must be a non-empty string or a finite number, got ${typeof id === 'string' ? 'an empty string' : describe(id)}`, { field: idField });
     }
+    const max = this.options.maxFieldLength;
     for (const field of this.options.fields) {
       const value = doc[field];
-      if (value === undefined || value === null || typeof value === 'string') continue;
-      if (typeof value === 'number' && Number.isFinite(value)) continue;
-      if (Array.isArray(value) && value.every((item) => item === null || item === undefined || typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item)))) continue;
+      if (value === undefined || value === null) continue;
+      if (typeof value === 'string') {
+        if (value.length > max) throw tooLong(field, id, value.length, max);
+        continue;
+      }
+      if (typeof value === 'number' && Number.isFinite(value)) {
+        if (max < 32 && String(value).length > max) throw tooLong(field, id, String(value).length, max);
+        continue;
+      }
+      if (Array.isArray(value) && value.every((item) => item === null || item === undefined || typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item)))) {
+        const length = (value as unknown[]).reduce<number>((sum, item) => sum + (item === null || item === undefined ? 0 : String(item).length), 0);
+        if (length > max) throw tooLong(field, id, length, max);
+        continue;
+      }
       throw new FahrasError('INVALID_FIELD', `Field ${field} of document ${String(id)} must be a string, a finite number, an array of those, null or undefined; got ${Array.isArray(value) ? 'an array with other items' : describe(value)}`, { id, field });
     }
     return id;
@@ -556,9 +585,12 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
   ): SearchResults<Doc, Stored, Id, Facet> {
     if (typeof query !== 'string') throw new FahrasError('INVALID_QUERY', `A query must be a string, got ${describe(query)}`);
     const o = resolveSearchOptions(options, this.options);
+    if (query.length > o.maxQueryLength) query = clipQuery(query, o.maxQueryLength);
     const plan = planQuery(query, this.planContext);
+    // maxQueryTerms: the clauses past the first maxQueryTerms are not run.
+    const limited = plan.clauses.length > o.maxQueryTerms ? { ...plan, clauses: plan.clauses.slice(0, o.maxQueryTerms) } : plan;
     const searcher = this.searcher.busy ? new Searcher() : this.searcher;
-    const raw = searcher.execute(plan, this.executionContext, {
+    const raw = searcher.execute(limited, this.executionContext, {
       weights: o.weights,
       combine: o.combine,
       limit: o.limit,
@@ -567,7 +599,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
       facets: o.facets,
     });
     const fields = this.options.fields;
-    const C = plan.clauses.length;
+    const C = limited.clauses.length;
     const results: SearchResult<Doc, Stored, Id>[] = [];
     for (let r = 0; r < raw.count; r++) {
       const d = raw.docs[r]!;
@@ -577,7 +609,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
         if (mask === 0) continue;
         const names: string[] = [];
         for (let f = 0; f < fields.length; f++) if (mask & (1 << f)) names.push(fields[f]!);
-        match[plan.clauses[c]!.label] = names;
+        match[limited.clauses[c]!.label] = names;
       }
       results.push({
         id: this.docs.externalId(d) as DocId<Doc, Id>,

@@ -26,6 +26,15 @@ export const DEFAULT_LIMIT = 10;
 export const DEFAULT_EXACT_BOOST = 0.5;
 /** Default cap on the terms one query word expands to, by prefix and again by typo (`maxExpansions`). */
 export const DEFAULT_MAX_EXPANSIONS = 50;
+/**
+ * Default most UTF-16 code units of one indexed field value (`maxFieldLength`): about 0.3 s of
+ * indexing, and about 2 MB of memory while a document is analyzed.
+ */
+export const DEFAULT_MAX_FIELD_LENGTH = 1_000_000;
+/** Default most clauses (query words, phrases, OR groups) one search runs (`maxQueryTerms`). */
+export const DEFAULT_MAX_QUERY_TERMS = 32;
+/** Default most UTF-16 code units of query text one search reads (`maxQueryLength`): about 70 Arabic words. */
+export const DEFAULT_MAX_QUERY_LENGTH = 512;
 /** Default share of removed documents that triggers an automatic vacuum. */
 export const DEFAULT_VACUUM_THRESHOLD = 0.25;
 /** Positions left empty between the items of an array-valued field, so phrases never span two items. */
@@ -118,6 +127,14 @@ export interface IndexOptions<Doc, Stored extends FieldKey<Doc> = never, Id exte
    * {@link DEFAULT_VACUUM_THRESHOLD} (0.25).
    */
   vacuumThreshold?: number | false;
+  /**
+   * Most UTF-16 code units of one indexed field value (an array's items counted together; a
+   * number as its decimal text), an integer ≥ 1 or `Infinity`. A longer value makes `add` and
+   * `update` throw `FIELD_TOO_LONG` naming the field and the id, and leaves the index unchanged, so
+   * one document cannot block the page for seconds. Stored-only fields are not limited.
+   * Default {@link DEFAULT_MAX_FIELD_LENGTH} (1,000,000).
+   */
+  maxFieldLength?: number;
 }
 
 /**
@@ -179,6 +196,20 @@ export interface SearchOptions<Doc, Stored extends FieldKey<Doc> = never, Facet 
   /** Most terms one query word expands to, by prefix and again by typo, an integer in [1, 1000]. Default 50. */
   maxExpansions?: number;
   /**
+   * Most clauses one search runs, an integer in [1, 1024]: a clause is a query word (stopwords and
+   * repeated words make none), a phrase or an `OR` group. Clauses past the first `maxQueryTerms`,
+   * in query order, are ignored, so a pasted page costs no more than a long question.
+   * Default {@link DEFAULT_MAX_QUERY_TERMS} (32).
+   */
+  maxQueryTerms?: number;
+  /**
+   * Most UTF-16 code units of query text read, an integer in [1, 65536]: a longer query is cut at
+   * the last whitespace before the limit (or at the limit, never inside a surrogate pair) before
+   * it is parsed, so the cost of parsing and expanding it is bounded too.
+   * Default {@link DEFAULT_MAX_QUERY_LENGTH} (512).
+   */
+  maxQueryLength?: number;
+  /**
    * Add `highlights` to each result: for each highlighted field, the ranges of the matched words
    * in the stored text. `true`: every stored, indexed and searched field; `{ fields }`: those
    * (each must be stored and indexed). Default `false`.
@@ -206,6 +237,8 @@ export interface ResolvedIndexOptions {
   readonly exactBoost: number;
   /** Auto-vacuum threshold, or Infinity for never. */
   readonly vacuumThreshold: number;
+  /** Longest indexed field value, in UTF-16 code units (Infinity: no limit). */
+  readonly maxFieldLength: number;
 }
 
 /** Search options after validation. */
@@ -228,6 +261,10 @@ export interface ResolvedSearchOptions {
   readonly fuzzy: number | 'auto';
   /** Expansion cap per word and kind. */
   readonly maxExpansions: number;
+  /** Most clauses run. */
+  readonly maxQueryTerms: number;
+  /** Most query code units read. */
+  readonly maxQueryLength: number;
   /** Field numbers to highlight (empty: no highlights). */
   readonly highlight: readonly number[] | undefined;
 }
@@ -271,10 +308,10 @@ function describe(v: unknown): string {
   return Array.isArray(v) ? 'an array' : typeof v;
 }
 
-const INDEX_OPTIONS = ['id', 'fields', 'store', 'analyzer', 'k1', 'b', 'exactBoost', 'vacuumThreshold'] as const;
+const INDEX_OPTIONS = ['id', 'fields', 'store', 'analyzer', 'k1', 'b', 'exactBoost', 'vacuumThreshold', 'maxFieldLength'] as const;
 const FIELD_OPTIONS = ['boost', 'b', 'analyzer'] as const;
 /** Known `search` option names; the query-feature modules extend this list. */
-export const SEARCH_OPTIONS: readonly string[] = ['limit', 'offset', 'fields', 'boost', 'filter', 'combine', 'facets', 'prefix', 'fuzzy', 'maxExpansions', 'highlight'];
+export const SEARCH_OPTIONS: readonly string[] = ['limit', 'offset', 'fields', 'boost', 'filter', 'combine', 'facets', 'prefix', 'fuzzy', 'maxExpansions', 'maxQueryTerms', 'maxQueryLength', 'highlight'];
 
 function checkAnalyzerOptions(value: unknown, option: string): AnalyzerOptions | undefined {
   if (value === undefined) return undefined;
@@ -347,7 +384,8 @@ export function resolveIndexOptions(options: unknown): ResolvedIndexOptions {
   });
   const store = checkStringList(options.store, 'store') ?? [];
   for (const name of store) checkOwnName(name, 'store');
-  return { idField, fields: names, boosts, bs, analyzers, store: [...new Set(store)], k1, exactBoost, vacuumThreshold };
+  const maxFieldLength = options.maxFieldLength === Infinity ? Infinity : (checkNumber(options.maxFieldLength, 'maxFieldLength', 1, Infinity, true) ?? DEFAULT_MAX_FIELD_LENGTH);
+  return { idField, fields: names, boosts, bs, analyzers, store: [...new Set(store)], k1, exactBoost, vacuumThreshold, maxFieldLength };
 }
 
 /** Validate the options of `search` against the index's resolved options. */
@@ -406,6 +444,8 @@ export function resolveSearchOptions(options: unknown, index: ResolvedIndexOptio
   if (prefix !== true && prefix !== false && prefix !== 'last') throw invalid('prefix', `must be true, false or 'last', got ${describe(prefix)}`);
   const fuzzy = options.fuzzy === 'auto' ? 'auto' : options.fuzzy === false ? 0 : (checkNumber(options.fuzzy, 'fuzzy', 0, 3) ?? 0);
   const maxExpansions = checkNumber(options.maxExpansions, 'maxExpansions', 1, 1000, true) ?? DEFAULT_MAX_EXPANSIONS;
+  const maxQueryTerms = checkNumber(options.maxQueryTerms, 'maxQueryTerms', 1, 1024, true) ?? DEFAULT_MAX_QUERY_TERMS;
+  const maxQueryLength = checkNumber(options.maxQueryLength, 'maxQueryLength', 1, 65536, true) ?? DEFAULT_MAX_QUERY_LENGTH;
   let highlight: number[] | undefined;
   const h = options.highlight;
   if (h === true) highlight = index.fields.flatMap((name, f) => (index.store.includes(name) && weights[f]! > 0 ? [f] : []));
@@ -418,5 +458,5 @@ export function resolveSearchOptions(options: unknown, index: ResolvedIndexOptio
       return f;
     });
   } else if (h !== undefined && h !== false) throw invalid('highlight', `must be a boolean or { fields }, got ${describe(h)}`);
-  return { limit, offset, weights, filter: filter as Filter<Record<string, unknown>> | undefined, combine, facets, prefix, fuzzy, maxExpansions, highlight };
+  return { limit, offset, weights, filter: filter as Filter<Record<string, unknown>> | undefined, combine, facets, prefix, fuzzy, maxExpansions, maxQueryTerms, maxQueryLength, highlight };
 }

@@ -26,12 +26,12 @@ describe('words longer than MAX_WORD_LENGTH', () => {
 
   it('in a document and in a query: the other words are found, the giant one matches nothing', () => {
     const giant = 'ك'.repeat(2_000_000);
-    const index = looseIndex([{ id: 'g', title: `وزير ${giant} مصر`, body: giant }]);
+    const index = looseIndex([{ id: 'g', title: `وزير ${giant} مصر`, body: giant }], { maxFieldLength: Infinity });
     const terms = index.stats().terms;
     expect(index.search('وزير').map((h) => h.id)).toEqual(['g']);
     expect(index.search('مصر').map((h) => h.id)).toEqual(['g']);
     expect(index.search(giant)).toHaveLength(0);
-    expect(index.search(`${giant} مصر`).map((h) => h.id)).toEqual(['g']);
+    expect(index.search(`${'ك'.repeat(MAX_WORD_LENGTH + 1)} مصر`).map((h) => h.id)).toEqual(['g']);
     expect(index.stats().terms).toBe(terms);
   });
 });
