@@ -5,9 +5,9 @@
  *
  *   node scripts/serve.mjs [--port 4173] [--host 127.0.0.1]     (--port 0: a free port)
  *
- * Also a module: the browser test imports `buildDemo` and `serveDirectory`.
+ * Also a module: the browser tests import `buildDemo` and `serveDirectory`.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
@@ -18,7 +18,7 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const web = join(root, 'examples/web');
 
 /** Files of examples/web copied as they are. */
-const STATIC_FILES = ['index.html', 'style.css'];
+const STATIC_FILES = ['index.html', 'worker.html', 'style.css'];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -32,14 +32,40 @@ const TYPES = {
 };
 
 /**
- * Builds the demo page into `outDir` (a new temporary folder when omitted): app.js (the page,
- * fahras bundled from src/ as ESM), index.html, style.css and sample-articles.json.
+ * Saves the index of the sample with examples/web/save-sample.ts (bundled for Node and imported
+ * from memory, so no build of the package is needed).
+ * @param {unknown[]} articles
+ * @returns {Promise<Uint8Array>}
+ */
+async function saveSample(articles) {
+  const bundled = await build({
+    entryPoints: [join(web, 'save-sample.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'error',
+  });
+  const code = bundled.outputFiles[0]?.text ?? '';
+  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return module.saveSample(articles);
+}
+
+/**
+ * Builds the demo pages into `outDir` (a new temporary folder when omitted): index.html with
+ * app.js (the search page, fahras bundled from src/ as ESM), worker.html with worker-page.js and
+ * worker.js (the index in a Web Worker), style.css, sample-articles.json, and sample.fahras (the
+ * sample's index saved with `index.export()`, which the worker loads).
  * @param {string} [outDir]
  * @returns {Promise<string>} the folder
  */
 export async function buildDemo(outDir = mkdtempSync(join(tmpdir(), 'fahras-web-'))) {
   await build({
-    entryPoints: { app: join(web, 'app.ts') },
+    entryPoints: {
+      app: join(web, 'app.ts'),
+      'worker-page': join(web, 'worker-page.ts'),
+      worker: join(web, 'worker.ts'),
+    },
     outdir: outDir,
     bundle: true,
     minify: true,
@@ -50,7 +76,9 @@ export async function buildDemo(outDir = mkdtempSync(join(tmpdir(), 'fahras-web-
     logLevel: 'error',
   });
   for (const file of STATIC_FILES) copyFileSync(join(web, file), join(outDir, file));
-  copyFileSync(join(root, 'data/sample-articles.json'), join(outDir, 'sample-articles.json'));
+  const sample = join(root, 'data/sample-articles.json');
+  copyFileSync(sample, join(outDir, 'sample-articles.json'));
+  writeFileSync(join(outDir, 'sample.fahras'), await saveSample(JSON.parse(readFileSync(sample, 'utf8'))));
   return outDir;
 }
 
@@ -122,7 +150,8 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const host = option('host', '127.0.0.1');
   const dir = await buildDemo();
   const { url, close } = await serveDirectory(dir, { host, port });
-  console.log(`fahras demo page: ${url}  (built into ${dir}; Ctrl+C to stop)`);
+  console.log(`fahras demo page: ${url}  (the index in a Web Worker: ${url}worker.html)`);
+  console.log(`built into ${dir}; Ctrl+C to stop`);
   const stop = async () => {
     await close();
     rmSync(dir, { recursive: true, force: true });
