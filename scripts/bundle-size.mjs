@@ -94,6 +94,15 @@ if (over || verbose) {
     const gz = alone.get(path);
     console.log(`  ${String(bytes).padStart(6)}  ${((100 * bytes) / minified).toFixed(1).padStart(5)}%  ${String(gz ?? '?').padStart(6)}  ${path}`);
   }
+  const byDir = new Map();
+  for (const { path, bytes } of inputs) {
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : path;
+    const sum = byDir.get(dir) ?? { bytes: 0, gz: 0 };
+    byDir.set(dir, { bytes: sum.bytes + bytes, gz: sum.gz + (alone.get(path) ?? 0) });
+  }
+  console.log('\nby folder: minified bytes, share, sum of gzip -9 alone');
+  for (const [dir, { bytes, gz }] of [...byDir].sort((a, b) => b[1].bytes - a[1].bytes))
+    console.log(`  ${String(bytes).padStart(6)}  ${((100 * bytes) / minified).toFixed(1).padStart(5)}%  ${String(gz).padStart(6)}  ${dir}`);
 }
 if (over) {
   console.error(`\nnpm run size: the bundle is ${gzipped - BUDGET} bytes over the ${BUDGET}-byte budget`);
