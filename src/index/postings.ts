@@ -105,25 +105,27 @@ export class Postings {
   /** Per-term records: stream starts and write addresses, last document and df per channel. */
   private records = growRecords(new Int32Array(0), 1024);
   // Tokens added but not yet written to the streams (see flush), in (doc, field, position) order.
+  // A token's document and field are packed as (index of the document in batchDocs) << 5 | field.
   private pendingStem = new Int32Array(0);
   private pendingExact = new Int32Array(0);
   private pendingPosition = new Int32Array(0);
-  private pendingDoc = new Int32Array(0);
-  private pendingField = new Uint8Array(0);
+  private pendingDocField = new Int32Array(0);
   private pending = 0;
   private pendingMaxTerm = -1;
-  // Scratch of flush: counting sort of the pending tokens by term.
+  private batchDocs = new Int32Array(64);
+  private batchDocCount = 0;
+  // Scratch of flush: a counting sort of the pending tokens by term, over the distinct terms only.
   private bucket = new Int32Array(0);
-  private sortedTerm = new Int32Array(0);
-  private sortedDoc = new Int32Array(0);
+  private distinct = new Int32Array(0);
+  private sortedDocField = new Int32Array(0);
   private sortedPosition = new Int32Array(0);
-  private sortedField = new Uint8Array(0);
   private readonly tf: Int32Array;
 
   /**
    * @param fieldCount - number of fields (1 ≤ fieldCount ≤ {@link MAX_FIELDS})
-   * @param batchTokens - tokens buffered before they are written to the streams (≥ 1); larger
-   *   batches touch each term's record less often, at 17 bytes of buffer per token. Default 2^17.
+   * @param batchTokens - tokens buffered before they are written to the streams, in [1, 2^24];
+   *   larger batches touch each term's record less often, at 24 bytes of buffers per token.
+   *   Default 2^17.
    */
   constructor(
     readonly fieldCount: number,
@@ -164,9 +166,10 @@ export class Postings {
    */
   addDocument(doc: number, tokens: TokenBuffer): void {
     const n = tokens.count;
+    if (n === 0) return;
     const at = this.pending;
-    if (at + n > this.pendingDoc.length) {
-      const size = nextCapacity(this.pendingDoc.length, Math.max(at + n, Math.min(this.batchTokens, 4096)));
+    if (at + n > this.pendingStem.length) {
+      const size = nextCapacity(this.pendingStem.length, Math.max(at + n, Math.min(this.batchTokens, 4096)));
       const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
         const b = new Int32Array(size);
         b.set(a.subarray(0, at));
@@ -175,22 +178,22 @@ export class Postings {
       this.pendingStem = grow(this.pendingStem);
       this.pendingExact = grow(this.pendingExact);
       this.pendingPosition = grow(this.pendingPosition);
-      this.pendingDoc = grow(this.pendingDoc);
-      const fields = new Uint8Array(size);
-      fields.set(this.pendingField.subarray(0, at));
-      this.pendingField = fields;
+      this.pendingDocField = grow(this.pendingDocField);
     }
     this.pendingStem.set(tokens.stems.subarray(0, n), at);
     this.pendingExact.set(tokens.exacts.subarray(0, n), at);
     this.pendingPosition.set(tokens.positions.subarray(0, n), at);
-    this.pendingDoc.fill(doc, at, at + n);
-    let maxTerm = this.pendingMaxTerm;
+    const index = this.batchDocCount++;
+    this.batchDocs = growInt32(this.batchDocs, index + 1);
+    this.batchDocs[index] = doc;
+    const docField = this.pendingDocField;
     let from = 0;
     for (let f = 0; f < this.fieldCount; f++) {
       const to = tokens.fieldEnds[f]!;
-      if (to > from) this.pendingField.fill(f, at + from, at + to);
+      if (to > from) docField.fill((index << 5) | f, at + from, at + to);
       from = to;
     }
+    let maxTerm = this.pendingMaxTerm;
     for (let i = 0; i < n; i++) {
       const s = tokens.stems[i]!;
       const x = tokens.exacts[i]!;
@@ -209,80 +212,71 @@ export class Postings {
    */
   flush(): void {
     if (this.pending === 0) return;
+    const n = this.pending;
     this.records = growRecords(this.records, this.pendingMaxTerm + 1);
-    if (this.sortedTerm.length < this.pending) {
-      const size = nextCapacity(this.sortedTerm.length, this.pending);
-      this.sortedTerm = new Int32Array(size);
-      this.sortedDoc = new Int32Array(size);
+    if (this.sortedDocField.length < n) {
+      const size = nextCapacity(this.sortedDocField.length, n);
+      this.sortedDocField = new Int32Array(size);
       this.sortedPosition = new Int32Array(size);
-      this.sortedField = new Uint8Array(size);
+      this.distinct = new Int32Array(size);
     }
-    if (this.bucket.length < this.pendingMaxTerm + 2) this.bucket = new Int32Array(nextCapacity(this.bucket.length, this.pendingMaxTerm + 2));
+    if (this.bucket.length < this.pendingMaxTerm + 1) this.bucket = growInt32(this.bucket, this.pendingMaxTerm + 1);
     this.flushChannel(Channel.Stem);
     this.flushChannel(Channel.Exact);
     this.pending = 0;
     this.pendingMaxTerm = -1;
-    if (this.pendingDoc.length > this.batchTokens * 2) {
-      // One huge document grew the buffers: let them go.
-      this.pendingStem = this.pendingExact = this.pendingPosition = this.pendingDoc = new Int32Array(0);
-      this.pendingField = new Uint8Array(0);
-    }
+    this.batchDocCount = 0;
+    if (this.pendingStem.length > this.batchTokens * 2) this.releaseBuffers();
   }
 
-  /** Release the batch buffers (after a bulk load). */
+  /** Release the batch buffers (after a bulk load); the postings stay. */
   trim(): void {
     this.flush();
-    this.pendingStem = this.pendingExact = this.pendingPosition = this.pendingDoc = new Int32Array(0);
-    this.pendingField = new Uint8Array(0);
-    this.bucket = new Int32Array(0);
-    this.sortedTerm = this.sortedDoc = this.sortedPosition = new Int32Array(0);
-    this.sortedField = new Uint8Array(0);
+    this.releaseBuffers();
+  }
+
+  private releaseBuffers(): void {
+    this.pendingStem = this.pendingExact = this.pendingPosition = this.pendingDocField = new Int32Array(0);
+    this.bucket = this.distinct = this.sortedDocField = this.sortedPosition = new Int32Array(0);
+    this.batchDocs = new Int32Array(64);
   }
 
   private flushChannel(channel: Channel): void {
     const n = this.pending;
     const ids = channel === 0 ? this.pendingStem : this.pendingExact;
-    const terms = this.pendingMaxTerm + 1;
-    // Put the tokens in term order, stable (so (document, field, position) order within a term),
-    // into the sorted* arrays, so the writing loop reads sequentially.
-    const sTerm = this.sortedTerm;
-    const sDoc = this.sortedDoc;
-    const sField = this.sortedField;
-    const sPosition = this.sortedPosition;
-    const docs = this.pendingDoc;
-    const fields = this.pendingField;
-    const positions = this.pendingPosition;
-    if (n * 16 < terms) {
-      // Few tokens (a single add before a search): sorting them beats a pass over every term.
-      const keys = new Float64Array(n);
-      for (let i = 0; i < n; i++) keys[i] = ids[i]! * 4294967296 + i;
-      keys.sort();
-      for (let k = 0; k < n; k++) {
-        const i = keys[k]! % 4294967296;
-        sTerm[k] = ids[i]!;
-        sDoc[k] = docs[i]!;
-        sField[k] = fields[i]!;
-        sPosition[k] = positions[i]!;
-      }
-    } else {
-      // Counting sort over the term ids.
-      const bucket = this.bucket;
-      bucket.fill(0, 0, terms + 1);
-      for (let i = 0; i < n; i++) {
-        const b = ids[i]! + 1;
-        bucket[b] = bucket[b]! + 1;
-      }
-      for (let t = 1; t <= terms; t++) bucket[t] = bucket[t]! + bucket[t - 1]!;
-      for (let i = 0; i < n; i++) {
-        const t = ids[i]!;
-        const k = bucket[t]!;
-        bucket[t] = k + 1;
-        sTerm[k] = t;
-        sDoc[k] = docs[i]!;
-        sField[k] = fields[i]!;
-        sPosition[k] = positions[i]!;
-      }
+    const bucket = this.bucket; // all zero between flushes
+    const distinct = this.distinct;
+    // Count per term, listing the distinct terms.
+    let terms = 0;
+    for (let i = 0; i < n; i++) {
+      const t = ids[i]!;
+      const c = bucket[t]!;
+      if (c === 0) distinct[terms++] = t;
+      bucket[t] = c + 1;
     }
+    // Terms in increasing id order, so the writing loop walks the term records forwards (the
+    // hardware prefetcher follows); each term's range starts where the previous one's ends.
+    distinct.subarray(0, terms).sort();
+    let acc = 0;
+    for (let j = 0; j < terms; j++) {
+      const t = distinct[j]!;
+      const c = bucket[t]!;
+      bucket[t] = acc;
+      acc += c;
+    }
+    // Scatter (stable), so the writing loop reads each term's tokens sequentially.
+    const sDocField = this.sortedDocField;
+    const sPosition = this.sortedPosition;
+    const docField = this.pendingDocField;
+    const positions = this.pendingPosition;
+    for (let i = 0; i < n; i++) {
+      const t = ids[i]!;
+      const k = bucket[t]!;
+      bucket[t] = k + 1;
+      sDocField[k] = docField[i]!;
+      sPosition[k] = positions[i]!;
+    }
+    const batchDocs = this.batchDocs;
     const records = this.records;
     const pool = this.pool;
     const tf = this.tf;
@@ -292,8 +286,10 @@ export class Postings {
     const dfAt = STEM_DF + channel;
     const withPositions = channel === 0;
     let i = 0;
-    while (i < n) {
-      const t = sTerm[i]!;
+    for (let j = 0; j < terms; j++) {
+      const t = distinct[j]!;
+      const end = bucket[t]!;
+      bucket[t] = 0;
       const r = t * RECORD;
       let upto = records[r + startAt]!;
       if (upto < 0) {
@@ -314,26 +310,27 @@ export class Postings {
       }
       let last = records[r + lastAt]!;
       let df = records[r + dfAt]!;
-      // One posting per document of this term's run.
-      while (i < n && sTerm[i] === t) {
-        const d = sDoc[i]!;
-        let end = i + 1;
-        while (end < n && sDoc[end] === d && sTerm[end] === t) end++;
+      // One posting per document of this term's range [i, end).
+      while (i < end) {
+        const docIndex = sDocField[i]! >>> 5;
+        let to = i + 1;
+        while (to < end && sDocField[to]! >>> 5 === docIndex) to++;
         for (let f = 0; f < F; f++) tf[f] = 0;
         let mask = 0;
-        for (let k = i; k < end; k++) {
-          const f = sField[k]!;
+        for (let k = i; k < to; k++) {
+          const f = sDocField[k]! & 31;
           tf[f] = tf[f]! + 1;
           mask |= 1 << f;
         }
+        const d = batchDocs[docIndex]!;
         upto = pool.writeVInt(upto, d - last);
         upto = pool.writeVInt(upto, mask);
         for (let f = 0; f < F; f++) if (tf[f]! > 0) upto = pool.writeVInt(upto, tf[f]!);
         if (withPositions) {
           let field = -1;
           let previous = 0;
-          for (let k = i; k < end; k++) {
-            const f = sField[k]!;
+          for (let k = i; k < to; k++) {
+            const f = sDocField[k]! & 31;
             if (f !== field) {
               field = f;
               previous = 0;
@@ -345,7 +342,7 @@ export class Postings {
         }
         last = d;
         df++;
-        i = end;
+        i = to;
       }
       records[r + startAt + 1] = upto;
       if (withPositions) records[r + POS_UPTO] = posUpto;
@@ -496,6 +493,7 @@ export class Postings {
   clear(): void {
     this.pending = 0;
     this.pendingMaxTerm = -1;
+    this.batchDocCount = 0;
     this.pool = new SlicePool();
     this.records = growRecords(new Int32Array(0), 1024);
   }
