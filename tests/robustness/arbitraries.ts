@@ -89,7 +89,8 @@ export type Op =
   | { readonly kind: 'remove'; readonly id: number | string }
   | { readonly kind: 'search'; readonly query: string; readonly options: ModelSearchOptions }
   | { readonly kind: 'vacuum' }
-  | { readonly kind: 'clear' };
+  | { readonly kind: 'clear' }
+  | { readonly kind: 'reload' };
 
 export const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: modelDoc.map((doc) => ({ kind: 'add' as const, doc })) },
@@ -98,6 +99,7 @@ export const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('search' as const), query, options: searchOptions }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'vacuum' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'reload' as const }) },
 );
 
 /** The index configurations the model tests run on. */

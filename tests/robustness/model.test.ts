@@ -1,5 +1,6 @@
 /**
- * Model-based property: any sequence of add / update / remove / vacuum / clear / search leaves an
+ * Model-based property: any sequence of add / update / remove / vacuum / clear / search / reload
+ * (`loadIndex(index.export())`, the sequence then goes on with the loaded index) leaves an
  * index that answers every query exactly like a fresh index built from the final documents (in
  * the order they were last added or updated: ties rank by insertion order): same ids in the same
  * order, same totals, matches, stored fields and facets, scores within 1e-9. Failing calls
@@ -12,10 +13,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FahrasError } from '../../src/errors.js';
+import { loadIndex } from '../../src/serialize/read.js';
 import { PROBES, difference, modelConfig, modelIndex, observe, op } from './arbitraries.js';
 import type { ModelConfig, ModelDoc, ModelIndex, ModelSearchOptions, Op } from './arbitraries.js';
 
-const RUNS = Number(process.env.FAHRAS_RUNS ?? 250);
+const RUNS = Number(process.env.FAHRAS_RUNS ?? 200);
 const FIXED_SEED = 0x5eed_f00d;
 const envSeed = process.env.FAHRAS_SEED === undefined ? undefined : Number(process.env.FAHRAS_SEED);
 /** Generous per-test timeout: about 30 ms a run on a loaded machine. */
@@ -53,8 +55,8 @@ function check(config: ModelConfig, index: ModelIndex, model: Map<number | strin
   for (const id of model.keys()) expect(index.get(id)).toEqual(reference.get(id));
 }
 
-/** Apply one op to the index and the model, checking the op's own result. */
-function apply(config: ModelConfig, index: ModelIndex, model: Map<number | string, ModelDoc>, step: Op): void {
+/** Apply one op to the index and the model, checking the op's own result; returns the index to go on with. */
+function apply(config: ModelConfig, index: ModelIndex, model: Map<number | string, ModelDoc>, step: Op): ModelIndex {
   switch (step.kind) {
     case 'add': {
       const present = model.has(step.doc.id);
@@ -84,21 +86,26 @@ function apply(config: ModelConfig, index: ModelIndex, model: Map<number | strin
     case 'search':
       check(config, index, model, [step.query], [step.options]);
       break;
+    case 'reload':
+      index = loadIndex<ModelDoc, 'tag'>(index.export());
+      break;
   }
   expect(index.size).toBe(model.size);
+  return index;
 }
 
 const sequence = fc.record({ config: modelConfig, ops: fc.array(op, { minLength: 1, maxLength: 40 }) });
 
 function property(): fc.IPropertyWithHooks<[{ config: ModelConfig; ops: Op[] }]> {
   return fc.property(sequence, ({ config, ops }) => {
-    const index = modelIndex(config);
+    let index = modelIndex(config);
     const model = new Map<number | string, ModelDoc>();
-    for (const step of ops) apply(config, index, model, step);
+    for (const step of ops) index = apply(config, index, model, step);
     check(config, index, model, PROBES, PROBE_OPTIONS);
-    // Vacuuming changes nothing observable either.
+    // Neither vacuuming nor saving and loading changes anything observable.
     index.vacuum();
     check(config, index, model, PROBES, PROBE_OPTIONS.slice(0, 1));
+    check(config, loadIndex<ModelDoc, 'tag'>(index.export()), model, PROBES, PROBE_OPTIONS);
   });
 }
 
