@@ -18,7 +18,7 @@ import { FahrasError } from './errors.js';
 import { growInt32Filled } from './index/arrays.js';
 import { DocumentTable } from './index/documents.js';
 import type { ExternalId } from './index/documents.js';
-import { Postings } from './index/postings.js';
+import { Channel, Postings } from './index/postings.js';
 import { TermDictionary, hashString } from './index/terms.js';
 import { TokenBuffer } from './index/tokens.js';
 import { ARRAY_ITEM_GAP, checkKnownKeys, checkNumber, resolveIndexOptions, resolveSearchOptions } from './options.js';
@@ -26,8 +26,13 @@ import type { DefaultIdKey, DocId, FieldKey, IdKey, IndexOptions, ResolvedIndexO
 import { Searcher } from './search/execute.js';
 import type { ExecutionContext } from './search/execute.js';
 import { compileFilter } from './search/filter.js';
-import { planQuery } from './search/plan.js';
-import type { AnalyzerGroup, PlanContext } from './search/plan.js';
+import type { AnalyzerGroup } from './search/plan.js';
+import { compileQuery } from './search/compile.js';
+import type { QueryContext } from './search/compile.js';
+import { highlightStored } from './search/highlight.js';
+import { didYouMean, suggest } from './search/suggest.js';
+import type { SuggestIndex, SuggestOptions, Suggestion } from './search/suggest.js';
+import { TermLookup } from './index/fuzzy.js';
 import type { SearchResult, SearchResults } from './search/results.js';
 import { writeIndex } from './serialize/write.js';
 
@@ -205,7 +210,9 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
   private readonly resetSink: () => void;
   private group: EngineGroup;
   private searcher = new Searcher();
-  private readonly planContext: PlanContext;
+  private readonly planContext: QueryContext;
+  /** Prefix / fuzzy lookup over the dictionary, built on the first query that needs it. */
+  private termLookup: TermLookup | undefined;
   private readonly executionContext: ExecutionContext;
 
   /** Use {@link createIndex}. */
@@ -287,6 +294,15 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
       groups: this.groups,
       lookup: (term) => terms.lookup(term),
       exactBoost: o.exactBoost,
+      fieldNames: o.fields,
+      docFrequency: (term, channel) => this.postings.docFrequency(term, channel),
+      termLookup: () =>
+        (this.termLookup ??= new TermLookup(terms, {
+          accept: (id) => this.postings.docFrequency(id, Channel.Exact) > 0,
+          version: () => this.docs.nextId,
+        })),
+      termLength: (id) => terms.termLength(id),
+      termText: (id) => terms.term(id),
     };
     this.executionContext = { postings: this.postings, docs: this.docs, k1: o.k1, bs: o.bs };
   }
@@ -516,6 +532,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     this.postings.clear();
     this.docs.clear();
     for (const group of this.groups) group.clearIds();
+    this.termLookup?.invalidate();
   }
 
   private maybeVacuum(): void {
@@ -536,6 +553,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     const termMap = this.terms.compact((t) => this.postings.hasPostings(t));
     this.postings.remapTerms(termMap, this.terms.size);
     for (const group of this.groups) group.clearIds();
+    this.termLookup?.invalidate();
   }
 
   /** @internal The index's parts, for the saved-index module (see {@link IndexInternals}). */
@@ -574,9 +592,34 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
   }
 
   /**
+   * Completions of the last word of `input` for an autocomplete box, the words held by the most
+   * documents first, the typed text kept (`suggest('الانتخ')` → `الانتخابات` …). See
+   * docs/queries.md. Throws INVALID_INPUT when `input` is not a string, UNKNOWN_OPTION /
+   * INVALID_OPTION for bad options.
+   */
+  suggest(input: string, options?: SuggestOptions): Suggestion[] {
+    return suggest(input, this.suggestIndex(), options);
+  }
+
+  /**
+   * The query with each word the index does not know replaced by the closest known word (a
+   * hamza spelling, else a typo correction), or undefined when there is nothing to correct: offer
+   * it when a search finds nothing. Throws INVALID_QUERY when `query` is not a string.
+   */
+  didYouMean(query: string): string | undefined {
+    return didYouMean(query, this.suggestIndex());
+  }
+
+  private suggestIndex(): SuggestIndex {
+    return { query: this.planContext, postings: this.postings, removed: this.docs.removed, storedFields: (d) => this.docs.storedFields(d), fieldGroups: this.fieldGroups };
+  }
+
+  /**
    * Search. The query is analyzed like the documents (per field analyzer); each word matches
-   * documents containing its stem, and those containing its exact form score more. Never throws
-   * on query text; throws INVALID_QUERY when `query` is not a string, and UNKNOWN_OPTION /
+   * documents containing its stem, and those containing its exact form score more. Query syntax
+   * (docs/queries.md): `"phrases"`, `+required`, `-excluded`, `a OR b`, `(groups)`, `title:word`;
+   * a word the index does not know is also looked up in its hamza spellings. Never throws
+   * on query text (malformed syntax is read as plain words); throws INVALID_QUERY when `query` is not a string, and UNKNOWN_OPTION /
    * INVALID_OPTION for bad options.
    */
   search<const Facet extends StoredKey<Doc, Stored> = never>(
@@ -586,7 +629,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     if (typeof query !== 'string') throw new FahrasError('INVALID_QUERY', `A query must be a string, got ${describe(query)}`);
     const o = resolveSearchOptions(options, this.options);
     if (query.length > o.maxQueryLength) query = clipQuery(query, o.maxQueryLength);
-    const plan = planQuery(query, this.planContext);
+    const { plan, highlight } = compileQuery(query, this.planContext, o);
     // maxQueryTerms: the clauses past the first maxQueryTerms are not run.
     const limited = plan.clauses.length > o.maxQueryTerms ? { ...plan, clauses: plan.clauses.slice(0, o.maxQueryTerms) } : plan;
     const searcher = this.searcher.busy ? new Searcher() : this.searcher;
@@ -616,6 +659,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
         score: raw.scores[r]!,
         doc: { ...this.docs.storedFields(d) } as StoredDoc<Doc, Stored>,
         match: match as Record<string, FieldKey<Doc>[]>,
+        ...(o.highlight && { highlights: highlightStored(this.docs.storedFields(d) ?? {}, o.highlight, fields, this.fieldGroups, highlight) as SearchResult<Doc, Stored, Id>['highlights'] & object }),
       });
     }
     return Object.assign(results, { total: raw.total, facets: (raw.facets ?? {}) as unknown as SearchResults<Doc, Stored, Id, Facet>['facets'] });

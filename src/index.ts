@@ -45,4 +45,13 @@ export type {
 } from './options.js';
 export type { SearchResult, SearchResults } from './search/results.js';
 export type { FacetCount, FacetCounts } from './search/facets.js';
+export { parseQuery } from './search/parser.js';
+export type { ParsedQuery, QueryClause, QueryOccur, QueryPhrase, QueryUnit, QueryWord } from './search/parser.js';
+export type { HighlightRange } from './search/highlight.js';
+export { snippet, DEFAULT_SNIPPET_LENGTH } from './search/snippet.js';
+export type { SnippetOptions, SnippetRange } from './search/snippet.js';
+export { DEFAULT_SUGGEST_LIMIT } from './search/suggest.js';
+export type { SuggestOptions, Suggestion } from './search/suggest.js';
+export { DEFAULT_MAX_EXPANSIONS } from './options.js';
+export { FUZZY_WEIGHT, PREFIX_WEIGHT, SPELLING_WEIGHT } from './search/expand.js';
 export { DEFAULT_B, DEFAULT_K1 } from './scoring/bm25f.js';

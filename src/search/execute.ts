@@ -24,7 +24,8 @@ import { Bm25fScorer } from '../scoring/bm25f.js';
 import { FacetCounter } from './facets.js';
 import type { FacetCount } from './facets.js';
 import type { StoredPredicate } from './filter.js';
-import type { QueryPlan, TermSource } from './plan.js';
+import type { PlanSource, QueryPlan } from './plan.js';
+import { collectExtra } from './sources.js';
 import { TopK } from './topk.js';
 
 /** What the executor reads. */
@@ -241,13 +242,29 @@ export class Searcher {
    * Read a source's postings into `sourceDocs` / `sourceW` / `sourceFields` (one entry per live
    * document with a positive weighted tf); returns the number of documents (its df).
    */
-  private collectSource(source: TermSource, context: ExecutionContext, scorer: Bm25fScorer): number {
-    const ids = source.termIds;
+  private collectSource(source: PlanSource, context: ExecutionContext, scorer: Bm25fScorer): number {
     const cursor = this.cursor!;
     const removed = context.docs.removed;
-    const F = ids.length;
     const stamp = this.nextStamp();
     let n = 0;
+    if (source.kind !== 'term') {
+      // Expanded term sets and phrases (sources.ts): same accumulation as below.
+      collectExtra(source, context.postings, removed, scorer, cursor, (d, w, mask) => {
+        if (this.sourceMark[d] !== stamp) {
+          this.sourceMark[d] = stamp;
+          this.sourceW[d] = w;
+          this.sourceFields[d] = mask;
+          if (n === this.sourceDocs.length) this.sourceDocs = growInt32(this.sourceDocs, n + 1);
+          this.sourceDocs[n++] = d;
+        } else {
+          this.sourceW[d] = this.sourceW[d]! + w;
+          this.sourceFields[d] = this.sourceFields[d]! | mask;
+        }
+      });
+      return n;
+    }
+    const ids = source.termIds;
+    const F = ids.length;
     for (let f = 0; f < F; f++) {
       const term = ids[f]!;
       if (term < 0) continue;

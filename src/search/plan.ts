@@ -16,6 +16,7 @@
  */
 import type { Analyzer } from '../analysis/analyzer.js';
 import { Channel } from '../index/postings.js';
+import type { ExpandedSource, PhraseSource } from './sources.js';
 
 /** How a clause takes part: optional (`should`), required (`must`) or excluding (`not`). */
 export type Occur = 'should' | 'must' | 'not';
@@ -32,6 +33,9 @@ export interface TermSource {
   readonly weight: number;
 }
 
+/** Any source of a clause: one term, an expanded term set or a phrase (see `sources.ts`). */
+export type PlanSource = TermSource | ExpandedSource | PhraseSource;
+
 /** A unit of the query: counts once for "documents matching more query words first". */
 export interface Clause {
   /** What the results' `match` reports for this clause (the query word as written). */
@@ -39,7 +43,7 @@ export interface Clause {
   /** Optional, required or excluding. */
   readonly occur: Occur;
   /** Postings sources whose scores add up. A document matches the clause if any source matches. */
-  readonly sources: readonly TermSource[];
+  readonly sources: readonly PlanSource[];
 }
 
 /** A query ready to run. */

@@ -11,6 +11,7 @@
  */
 import type { DefaultIdKey, DocId, FieldKey, IdKey, StoredDoc } from '../options.js';
 import type { FacetCounts } from './facets.js';
+import type { HighlightRange } from './highlight.js';
 
 /** One ranked document. */
 export interface SearchResult<Doc, Stored extends FieldKey<Doc> = never, Id extends IdKey<Doc> = DefaultIdKey<Doc>> {
@@ -25,6 +26,12 @@ export interface SearchResult<Doc, Stored extends FieldKey<Doc> = never, Id exte
    * fields it matched in, in index field order.
    */
   readonly match: Readonly<Record<string, readonly FieldKey<Doc>[]>>;
+  /**
+   * With the `highlight` option: per highlighted field whose stored value is a string, the
+   * matched words as `[start, end, queryWord]` ranges into the stored text (sorted, disjoint, each
+   * a whole word with its clitics and diacritics; see docs/queries.md). Absent without the option.
+   */
+  readonly highlights?: Readonly<Partial<Record<FieldKey<Doc>, readonly HighlightRange[]>>>;
 }
 
 /**

@@ -1,0 +1,409 @@
+/**
+ * Turns a query string into a {@link QueryPlan} for the executor, and the terms to highlight:
+ * parses it leniently (`parser.ts`), analyzes every word and phrase with each field's analyzer,
+ * and adds the prefix, typo and spelling expansions the options ask for (`expand.ts`).
+ *
+ * ```ts
+ * const { plan, highlight } = compileQuery('"وزير الخارجية" +تونس -رياضة', context, { prefix: 'last', fuzzy: 0, maxExpansions: 50 });
+ * ```
+ *
+ * Each clause of the parse becomes plan clauses:
+ * - a clause holding one word unit gives one clause per analyzed word (`وزير الخارجية` unquoted
+ *   is two optional clauses), each scoring the word's stem (weight 1) and exact form (weight
+ *   `exactBoost`); repeated words count once;
+ * - a clause of several units (`OR`, a group) gives one clause matching any of them, labelled
+ *   `a OR b`;
+ * - a phrase gives a phrase source over its words' stems and positions (see `sources.ts`); a
+ *   phrase of one word is that word;
+ * - `field:` limits the unit to that indexed field; a name that is not an indexed field is read
+ *   as text (`http://…`).
+ *
+ * Expansions (never for an excluded clause or inside a phrase):
+ * - spelling, always on: a word whose stem no document holds is looked up again in each of its
+ *   hamza spellings ({@link hamzaVariants}), the ones found scoring at {@link SPELLING_WEIGHT};
+ * - prefix (`prefix: true`, or `'last'` for the last word when the query does not end with a
+ *   space): the exact forms starting with the word ({@link prefixCandidates}); a last word that is
+ *   a stopword (في، من) is still completed;
+ * - fuzzy: the exact forms within the word's edit budget (`edits.ts`).
+ * @module
+ */
+import type { Analyzer } from '../analysis/analyzer.js';
+import { tokenize } from '../analysis/tokenize.js';
+import type { TermLookup } from '../index/fuzzy.js';
+import { Channel } from '../index/postings.js';
+import { fuzzyBudget } from './edits.js';
+import { FUZZY_WEIGHT, PREFIX_WEIGHT, SPELLING_WEIGHT, expandFuzzy, expandPrefix, hamzaVariants, prefixCandidates } from './expand.js';
+import type { ExpansionIndex } from './expand.js';
+import { parseLenient } from './parser.js';
+import type { QueryOccur, QueryUnit } from './parser.js';
+import type { AnalyzerGroup, Clause, PlanContext, PlanSource, QueryPlan } from './plan.js';
+import type { ExpandedSource } from './sources.js';
+
+/** What compiling reads from the index, beyond {@link PlanContext}. */
+export interface QueryContext extends PlanContext {
+  /** Indexed field names, in field order. */
+  readonly fieldNames: readonly string[];
+  /** Documents holding `term` in `channel` (removed ones included until a vacuum). */
+  docFrequency(term: number, channel: Channel): number;
+  /** The prefix / fuzzy lookup (built on first use). */
+  termLookup(): TermLookup;
+  /** Length of term `id`. */
+  termLength(id: number): number;
+  /** The text of term `id`. */
+  termText(id: number): string;
+}
+
+/** The query-feature options of one search. */
+export interface CompileOptions {
+  /** Complete every word (`true`), the last one (`'last'`) or none (`false`). */
+  readonly prefix: boolean | 'last';
+  /** Edit budget: a number of edits, or `'auto'` by word length. */
+  readonly fuzzy: number | 'auto';
+  /** Cap on the terms one word expands to, per kind. */
+  readonly maxExpansions: number;
+}
+
+/** A phrase to highlight: stems in order at position offsets. */
+export interface PhrasePattern {
+  /** The phrase's stems. */
+  readonly stems: readonly string[];
+  /** Position of each word after the first's. */
+  readonly offsets: readonly number[];
+  /** The clause label. */
+  readonly label: string;
+}
+
+/** What to highlight in one field: matched stems and exact forms (→ the query word), phrases. */
+export interface FieldHighlight {
+  /** Stem → label of the query word it matched. */
+  readonly stems: Map<string, string>;
+  /** Exact form → label. */
+  readonly exacts: Map<string, string>;
+  /** Phrases. */
+  readonly phrases: PhrasePattern[];
+}
+
+/** A compiled query. */
+export interface CompiledQuery {
+  /** The plan to execute. */
+  readonly plan: QueryPlan;
+  /** Per field number, what to highlight (undefined: nothing in that field). */
+  readonly highlight: (FieldHighlight | undefined)[];
+}
+
+/** One analyzed query word: per analyzer group, its surface and terms. */
+interface QueryWordForms {
+  label: string;
+  start: number;
+  prefix: boolean;
+  /** Per group index: normalized surface and the analyzer's terms ([] for a completed stopword). */
+  forms: Map<number, { surface: string; terms: string[] }>;
+}
+
+class Compiler {
+  private readonly F: number;
+  readonly highlight: (FieldHighlight | undefined)[];
+  private readonly expansion: ExpansionIndex;
+
+  constructor(
+    private readonly query: string,
+    private readonly ctx: QueryContext,
+    private readonly options: CompileOptions,
+  ) {
+    this.F = ctx.fieldCount;
+    this.highlight = new Array<FieldHighlight | undefined>(this.F).fill(undefined);
+    this.expansion = {
+      termLookup: () => ctx.termLookup(),
+      exactFrequency: (id) => ctx.docFrequency(id, Channel.Exact),
+      termLength: (id) => ctx.termLength(id),
+    };
+  }
+
+  private fieldHighlight(f: number): FieldHighlight {
+    let h = this.highlight[f];
+    if (h === undefined) {
+      h = { stems: new Map(), exacts: new Map(), phrases: [] };
+      this.highlight[f] = h;
+    }
+    return h;
+  }
+
+  /** Field number of a scope, -1 for none, undefined when the name is not an indexed field. */
+  private scopeOf(unit: QueryUnit): number | undefined {
+    if (unit.field === undefined) return -1;
+    const f = this.ctx.fieldNames.indexOf(unit.field);
+    return f < 0 ? undefined : f;
+  }
+
+  /** The group's fields within the scope. */
+  private fieldsOf(group: AnalyzerGroup, scope: number): number[] {
+    return scope < 0 ? [...group.fields] : group.fields.filter((f) => f === scope);
+  }
+
+  /** Analyze a word unit's text into query words. */
+  private words(text: string, offset: number, prefixLast: boolean): QueryWordForms[] {
+    const byStart = new Map<number, QueryWordForms>();
+    this.ctx.groups.forEach((group, g) => {
+      group.analyzer.run(text, (term, surface, start, end) => {
+        let word = byStart.get(start);
+        if (word === undefined) {
+          word = { label: text.slice(start, end), start, prefix: false, forms: new Map() };
+          byStart.set(start, word);
+        }
+        const form = word.forms.get(g);
+        if (form === undefined) word.forms.set(g, { surface, terms: [term] });
+        else if (!form.terms.includes(term)) form.terms.push(term);
+      });
+    });
+    if (prefixLast) {
+      const raw = tokenize(text);
+      const last = raw[raw.length - 1];
+      if (last !== undefined && last.end === text.length) {
+        let word = byStart.get(last.start);
+        if (word === undefined) {
+          // A stopword (or a word every analyzer drops) typed last: complete it all the same.
+          word = { label: last.word, start: last.start, prefix: true, forms: new Map() };
+          this.ctx.groups.forEach((group, g) => {
+            const surface = group.analyzer.normalizeWord(last.word);
+            if (surface.length > 0) word!.forms.set(g, { surface, terms: [] });
+          });
+          if (word.forms.size > 0) byStart.set(last.start, word);
+        }
+        word.prefix = true;
+      }
+    }
+    return [...byStart.values()].sort((a, b) => a.start - b.start).map((w) => ({ ...w, start: w.start + offset }));
+  }
+
+  /** Sources of one query word (and its highlight terms when `highlight`). */
+  private wordSources(word: QueryWordForms, scope: number, occur: QueryOccur, expand = true): { sources: PlanSource[]; key: string } {
+    const { F, ctx, options } = this;
+    const highlight = occur !== 'not';
+    const sources: PlanSource[] = [];
+    const stemIds: Int32Array[] = [];
+    const exactIds: Int32Array[] = [];
+    const baseExacts = new Set<number>();
+    let known = false;
+    let hasTerms = false;
+    let key = `${scope}`;
+    for (const [g, form] of word.forms) {
+      const group = ctx.groups[g]!;
+      const fields = this.fieldsOf(group, scope);
+      if (fields.length === 0) continue;
+      form.terms.forEach((term, t) => {
+        hasTerms = true;
+        const exactForm = group.exactForm(term, form.surface);
+        const stem = ctx.lookup(term);
+        const exact = ctx.lookup(exactForm);
+        if (stem >= 0 && ctx.docFrequency(stem, Channel.Stem) > 0) known = true;
+        if (exact >= 0) baseExacts.add(exact);
+        while (stemIds.length <= t) {
+          stemIds.push(new Int32Array(F).fill(-1));
+          exactIds.push(new Int32Array(F).fill(-1));
+        }
+        for (const f of fields) {
+          stemIds[t]![f] = stem;
+          exactIds[t]![f] = exact;
+          if (highlight) {
+            const h = this.fieldHighlight(f);
+            h.stems.set(term, word.label);
+            h.exacts.set(exactForm, word.label);
+          }
+        }
+        key += `\u0000${g}\u0000${term}\u0000${exactForm}`;
+      });
+    }
+    for (let t = 0; t < stemIds.length; t++) {
+      sources.push({ kind: 'term', termIds: stemIds[t]!, channel: Channel.Stem, weight: 1 });
+      sources.push({ kind: 'term', termIds: exactIds[t]!, channel: Channel.Exact, weight: ctx.exactBoost });
+    }
+    if (occur === 'not' || !expand) return { sources, key };
+
+    // Spelling: hamza variants of a word no document holds.
+    if (hasTerms && !known) {
+      const stems = new Map<number, number>();
+      const exacts = new Map<number, number>();
+      for (const [g, form] of word.forms) {
+        const group = ctx.groups[g]!;
+        const fields = this.fieldsOf(group, scope);
+        if (fields.length === 0) continue;
+        let mask = 0;
+        for (const f of fields) mask |= 1 << f;
+        for (const variant of hamzaVariants(form.surface)) {
+          if (group.analyzer.isStopword(variant)) continue;
+          const term = group.analyzer.stemWord(variant);
+          const stem = ctx.lookup(term);
+          if (stem < 0 || ctx.docFrequency(stem, Channel.Stem) === 0) continue;
+          stems.set(stem, (stems.get(stem) ?? 0) | mask);
+          const exactForm = group.exactForm(term, variant);
+          const exact = ctx.lookup(exactForm);
+          if (exact >= 0 && ctx.docFrequency(exact, Channel.Exact) > 0) exacts.set(exact, (exacts.get(exact) ?? 0) | mask);
+          if (highlight) {
+            for (const f of fields) {
+              const h = this.fieldHighlight(f);
+              h.stems.set(term, word.label);
+              h.exacts.set(exactForm, word.label);
+            }
+          }
+        }
+      }
+      if (stems.size > 0) sources.push(expanded(Channel.Stem, SPELLING_WEIGHT, stems, undefined));
+      if (exacts.size > 0) sources.push(expanded(Channel.Exact, SPELLING_WEIGHT * ctx.exactBoost, exacts, undefined));
+    }
+
+    const prefix = options.prefix === true || word.prefix;
+    const taken = new Set(baseExacts);
+    if (prefix) {
+      const masks = new Map<number, number>();
+      const weights = new Map<number, number>();
+      for (const [g, form] of word.forms) {
+        const group = ctx.groups[g]!;
+        const fields = this.fieldsOf(group, scope);
+        if (fields.length === 0) continue;
+        const found = expandPrefix(prefixCandidates(form.surface, group.analyzer), baseExacts, this.expansion, options.maxExpansions);
+        this.addExpansion(found, fields, masks, weights, word.label, highlight);
+      }
+      for (const id of masks.keys()) taken.add(id);
+      if (masks.size > 0) sources.push(expanded(Channel.Exact, PREFIX_WEIGHT, masks, weights));
+      key += '\u0000prefix';
+    }
+
+    if (options.fuzzy !== 0 && hasTerms) {
+      const masks = new Map<number, number>();
+      const weights = new Map<number, number>();
+      for (const [g, form] of word.forms) {
+        const group = ctx.groups[g]!;
+        const fields = this.fieldsOf(group, scope);
+        if (fields.length === 0) continue;
+        const exactForm = group.exactForm(form.terms[0]!, form.surface);
+        const budget = fuzzyBudget(exactForm.length, options.fuzzy);
+        const found = expandFuzzy(exactForm, budget, taken, this.expansion, options.maxExpansions);
+        this.addExpansion(found, fields, masks, weights, word.label, highlight);
+      }
+      if (masks.size > 0) sources.push(expanded(Channel.Exact, FUZZY_WEIGHT, masks, weights));
+    }
+    return { sources, key };
+  }
+
+  /** Merge one group's expansions (id → weight) into field masks and weights; note highlights. */
+  private addExpansion(found: Map<number, number>, fields: number[], masks: Map<number, number>, weights: Map<number, number>, label: string, highlight: boolean): void {
+    let mask = 0;
+    for (const f of fields) mask |= 1 << f;
+    for (const [id, weight] of found) {
+      masks.set(id, (masks.get(id) ?? 0) | mask);
+      weights.set(id, Math.max(weights.get(id) ?? 0, weight));
+      if (highlight) {
+        const text = this.ctx.termText(id);
+        for (const f of fields) this.fieldHighlight(f).exacts.set(text, label);
+      }
+    }
+  }
+
+  /** Sources of a phrase unit; a one-word phrase is that word. */
+  private phraseSources(text: string, offset: number, scope: number, occur: QueryOccur, label: string): PlanSource[] {
+    const { F, ctx } = this;
+    const sources: PlanSource[] = [];
+    let single: QueryWordForms | undefined;
+    ctx.groups.forEach((group, g) => {
+      const fields = this.fieldsOf(group, scope);
+      if (fields.length === 0) return;
+      const terms: string[] = [];
+      const positions: number[] = [];
+      group.analyzer.run(text, (term, _surface, _start, _end, position) => {
+        if (positions[positions.length - 1] === position) return;
+        terms.push(term);
+        positions.push(position);
+      });
+      if (terms.length === 0) return;
+      if (terms.length === 1) {
+        single ??= this.words(text, offset, false)[0];
+        return;
+      }
+      const offsets = positions.map((p) => p - positions[0]!);
+      const words = terms.map((term) => {
+        const ids = new Int32Array(F).fill(-1);
+        const id = ctx.lookup(term);
+        for (const f of fields) ids[f] = id;
+        return ids;
+      });
+      sources.push({ kind: 'phrase', weight: 1, words, offsets: Int32Array.from(offsets) });
+      if (occur !== 'not') for (const f of fields) this.fieldHighlight(f).phrases.push({ stems: terms, offsets, label });
+    });
+    if (single !== undefined) sources.push(...this.wordSources({ ...single, label, prefix: false }, scope, occur, false).sources);
+    return sources;
+  }
+
+  compile(): QueryPlan {
+    const query = this.query;
+    const parsed = parseLenient(query);
+    const lastEnd = query.length;
+    const trailingSpace = lastEnd > 0 && /\s/.test(query[lastEnd - 1]!);
+    const clauses: Clause[] = [];
+    const seen = new Set<string>();
+    for (const clause of parsed.clauses) {
+      const occur = clause.occur;
+      const single = clause.units.length === 1 ? clause.units[0]! : undefined;
+      const sources: PlanSource[] = [];
+      const labels: string[] = [];
+      for (const unit of clause.units) {
+        let scope = this.scopeOf(unit);
+        let text = unit.text;
+        let start = unit.start;
+        if (scope === undefined) {
+          // Not an indexed field: the whole `name:text` is text (a phrase just loses the scope).
+          if (unit.kind === 'word') {
+            start = unit.start - unit.field!.length - 1;
+            text = query.slice(start, unit.end);
+          }
+          scope = -1;
+        }
+        if (unit.kind === 'phrase') {
+          const label = `"${unit.text}"`;
+          const phrase = this.phraseSources(text, start, scope, occur, label);
+          if (phrase.length === 0) continue;
+          if (single !== undefined) clauses.push({ label, occur, sources: phrase });
+          else {
+            sources.push(...phrase);
+            labels.push(label);
+          }
+          continue;
+        }
+        const prefixLast = occur !== 'not' && this.options.prefix === 'last' && !trailingSpace && unit.end === lastEnd;
+        for (const word of this.words(text, start, prefixLast)) {
+          const built = this.wordSources(word, scope, occur);
+          if (built.sources.length === 0) continue;
+          if (single !== undefined) {
+            const key = `${occur}\u0001${built.key}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            clauses.push({ label: word.label, occur, sources: built.sources });
+          } else {
+            sources.push(...built.sources);
+            labels.push(word.label);
+          }
+        }
+      }
+      if (single === undefined && sources.length > 0) clauses.push({ label: labels.join(' OR '), occur, sources });
+    }
+    return { clauses };
+  }
+}
+
+function expanded(channel: Channel, weight: number, masks: Map<number, number>, weights: Map<number, number> | undefined): ExpandedSource {
+  const ids = [...masks.keys()];
+  return {
+    kind: 'expanded',
+    channel,
+    weight,
+    terms: Int32Array.from(ids),
+    fields: Int32Array.from(ids, (id) => masks.get(id)!),
+    termWeights: Float64Array.from(ids, (id) => weights?.get(id) ?? 1),
+  };
+}
+
+/** Compile `query` (never throws on its syntax; see the module documentation). */
+export function compileQuery(query: string, context: QueryContext, options: CompileOptions): CompiledQuery {
+  const compiler = new Compiler(query, context, options);
+  const plan = compiler.compile();
+  return { plan, highlight: compiler.highlight };
+}
