@@ -2,11 +2,13 @@
  * The fahras demo page (`npm run demo:web`): search-as-you-type over the 40-article demo sample,
  * ranked results with highlighted titles and snippets, a category facet with counts, and the
  * query time. Everything runs in the page; the index is built when the page loads.
+ *
+ * As you type, the last word is matched as a prefix (`prefix: 'last'`) and typos are forgiven
+ * (`fuzzy: 'auto'`); `highlight: true` gives the matched words' ranges in the original text, which
+ * mark the title and, through `snippet()`, the best passage of the body.
  */
-import { FahrasError, analyze, articlePreset, createIndex } from '../../src/index.js';
-import type { SearchOptions, SearchResult, SearchResults } from '../../src/index.js';
-import { matchRanges, queryTerms, snippet } from './highlight.js';
-import type { Range } from './highlight.js';
+import { analyze, articlePreset, createIndex, snippet } from '../../src/index.js';
+import type { HighlightRange, SearchOptions, SearchResult, SearchResults } from '../../src/index.js';
 
 /** One article of data/sample-articles.json. */
 interface Article {
@@ -25,8 +27,10 @@ const DATA_URL = 'sample-articles.json';
 const LIMIT = 10;
 /** Input events closer together than this (ms) run one search. */
 const DEBOUNCE_MS = 40;
-/** Queries offered on the empty page: how people type Arabic (see examples/demo.ts). */
-const EXAMPLES = ['اسعار النفط', 'رئيس الحكومه', 'مسئول', 'منتخب كاس العالم', 'بالكتاب', 'الذکاء الاصطناعی', 'موازنه 2026'];
+/** Longest body passage shown under a title, in UTF-16 code units. */
+const SNIPPET_LENGTH = 200;
+/** Queries offered on the empty page: how people type Arabic (see examples/demo.ts), a typo, and a word cut short. */
+const EXAMPLES = ['اسعار النفط', 'رئيس الحكومه', 'مسئول', 'منتخب كاس العالم', 'بالكتاب', 'الذکاء الاصطناعی', 'موازنه 2026', 'مهرجان السنما', 'الانتخ'];
 
 const numbers = new Intl.NumberFormat('ar-EG', { maximumFractionDigits: 2 });
 const integers = new Intl.NumberFormat('ar-EG');
@@ -53,13 +57,15 @@ function resultsPhrase(n: number): string {
   return `${integers.format(n)} ${mod >= 3 && mod <= 10 ? 'نتائج' : 'نتيجة'}`;
 }
 
-/** Appends `text` to `parent` with each range wrapped in a <mark>. */
-function appendMarked(parent: HTMLElement, text: string, ranges: readonly Range[]): void {
+/** Appends `text` to `parent` with each highlighted word wrapped in a <mark> (its title: the query word it matched). */
+function appendMarked(parent: HTMLElement, text: string, ranges: readonly HighlightRange[]): void {
   let at = 0;
-  for (const { start, end } of ranges) {
+  for (const [start, end, word] of ranges) {
     if (start < at) continue;
     if (start > at) parent.append(text.slice(at, start));
-    parent.append(make('mark', undefined, text.slice(start, end)));
+    const mark = make('mark', undefined, text.slice(start, end));
+    mark.title = word;
+    parent.append(mark);
     at = end;
   }
   if (at < text.length) parent.append(text.slice(at));
@@ -74,27 +80,14 @@ const examples = element('examples');
 
 const index = createIndex<Article, Stored>({ ...articlePreset, store: ['title', 'category', 'body'] });
 
-/** Whether this version of fahras accepts a search option (newer versions add options). */
-function supportsOption(name: string): boolean {
-  try {
-    index.search('تجربة', { [name]: true, limit: 1 } as Options);
-    return true;
-  } catch (e) {
-    if (e instanceof FahrasError && e.code === 'UNKNOWN_OPTION') return false;
-    throw e;
-  }
-}
-
-let prefix = false;
 let selected: string | undefined;
 let allCategories: { value: string; count: number }[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 function search(query: string, filter: string | undefined, facets: boolean): SearchResults<Article, Stored, 'id', 'category'> {
-  const options: Options = { limit: LIMIT };
+  const options: Options = { limit: LIMIT, prefix: 'last', fuzzy: 'auto', highlight: true };
   if (facets) options.facets = ['category'];
   if (filter !== undefined) options.filter = { category: filter };
-  if (prefix) (options as Options & { prefix?: boolean }).prefix = true;
   return index.search(query, options);
 }
 
@@ -119,19 +112,16 @@ function renderFacets(counts: readonly { value: string | number | boolean; count
   }
 }
 
-function renderHit(hit: Hit, rank: number, terms: ReadonlySet<string>): HTMLLIElement {
+function renderHit(hit: Hit, rank: number): HTMLLIElement {
   const item = make('li', 'hit');
   item.dataset.id = String(hit.id);
   const head = make('div', 'hit-head');
   const title = make('h2', 'hit-title');
-  appendMarked(title, hit.doc.title, matchRanges(hit.doc.title, terms));
+  appendMarked(title, hit.doc.title, hit.highlights?.title ?? []);
   head.append(make('span', 'hit-rank', integers.format(rank)), title, make('span', 'hit-category', hit.doc.category));
-  const body = hit.doc.body;
-  const passage = snippet(body, matchRanges(body, terms));
   const text = make('p', 'hit-snippet');
-  if (passage.cutStart) text.append('… ');
-  appendMarked(text, passage.text, passage.ranges);
-  if (passage.cutEnd) text.append(' …');
+  // snippet() HTML-escapes the article text; only its <mark> markers are markup.
+  text.innerHTML = snippet(hit.doc.body, hit.highlights?.body ?? [], { length: SNIPPET_LENGTH });
   const meta = make('p', 'hit-meta');
   meta.dir = 'ltr';
   meta.textContent = `${String(hit.id)} · score ${hit.score.toFixed(2)}`;
@@ -175,8 +165,7 @@ function run(): void {
   const page = selected === undefined ? all : search(query, selected, false);
   const ms = performance.now() - started;
 
-  const terms = queryTerms(query);
-  results.replaceChildren(...page.map((hit, i) => renderHit(hit, i + 1, terms)));
+  results.replaceChildren(...page.map((hit, i) => renderHit(hit, i + 1)));
   renderFacets(all.facets.category, all.total);
   renderUnderstood(query);
   const shown = selected === undefined ? '' : ` في «${selected}»`;
@@ -184,6 +173,17 @@ function run(): void {
     make('span', 'status-count', `${resultsPhrase(page.total)}${shown}`),
     make('span', 'status-time', `زمن البحث ${numbers.format(ms)} ملّي ثانية`),
   );
+  // A word the index does not know (typos are still matched, ranked lower): offer the correction.
+  const better = index.didYouMean(query);
+  if (better !== undefined) {
+    const link = make('button', 'did-you-mean', better);
+    link.type = 'button';
+    link.addEventListener('click', () => {
+      input.value = better;
+      run();
+    });
+    status.append(make('span', 'status-hint', 'هل تقصد: '), link);
+  }
   status.dataset.total = String(page.total);
   status.dataset.ms = ms.toFixed(3);
   status.dataset.query = query;
@@ -203,7 +203,6 @@ async function main(): Promise<void> {
   const started = performance.now();
   index.addAll(articles);
   const buildMs = performance.now() - started;
-  prefix = supportsOption('prefix');
 
   const counts = new Map<string, number>();
   for (const a of articles) counts.set(a.category, (counts.get(a.category) ?? 0) + 1);
