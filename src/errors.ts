@@ -29,7 +29,8 @@
  * - `CORRUPT_INDEX`: saved-index bytes fail their checksum or structure checks.
  * - `TRUNCATED_INDEX`: saved-index bytes end before the structure they announce.
  * - `NOT_AN_INDEX`: bytes that do not start with the fahras magic number (foreign or empty input).
- * - `UNSUPPORTED_VERSION`: a saved index written by a newer format version.
+ * - `UNSUPPORTED_VERSION`: a saved index written by a newer format version (or with flags this
+ *   version does not know), or analyzed by another version of the built-in analysis.
  * - `INVALID_ARTICLE`: the article parser could not find a title or body.
  * - `INVALID_INPUT`: any other argument of the wrong type.
  */
