@@ -9,9 +9,8 @@
  * lookup.fuzzy('رييس', 2, costs, (id, cost) => { … });     // رءيس (1: a hamza seat), رءيسي …
  * ```
  *
- * Structure: the held term ids sorted by term (UTF-16 code unit order), taken from
- * {@link OrderedTerms.sortedIds} on first use, with a copy of their characters laid out in that
- * order (so a walk reads memory sequentially instead of jumping around the dictionary: about 2
+ * Structure: the held term ids sorted by term (UTF-16 code unit order, {@link sortTerms}) on
+ * first use, with a copy of their characters laid out in that order (so a walk reads memory sequentially instead of jumping around the dictionary: about 2
  * bytes per character and 5 bytes per term more). When the dictionary grows, the new terms are
  * sorted on their own and merged in (O(new · log n) comparisons plus block copies), so adding
  * documents between queries never re-sorts the whole dictionary. An optional
@@ -47,8 +46,6 @@ const SUPER_BITS = 12;
 export interface OrderedTerms {
   /** Number of terms; ids are 0 … size − 1. */
   readonly size: number;
-  /** All ids sorted by term (UTF-16 code unit order). */
-  sortedIds(): Int32Array;
   /** Length of term `id` in UTF-16 code units. */
   termLength(id: number): number;
   /** Code unit `i` of term `id`. */
@@ -164,38 +161,51 @@ export class TermLookup {
     if (fresh.length > 0) this.merge(fresh);
   }
 
-  /** Build the order from the dictionary's sorted ids. */
+  /** Build the order from scratch: the accepted terms, sorted ({@link sortTerms}). */
   private build(version: number): void {
     const terms = this.terms;
     const filter = this.filter;
-    const all = terms.sortedIds();
-    const ids = new Int32Array(all.length);
-    let n = 0;
-    let chars = 0;
+    const size = terms.size;
+    const accepted: number[] = [];
     const held: number[] = [];
-    for (let i = 0; i < all.length; i++) {
-      const id = all[i]!;
+    let chars = 0;
+    for (let id = 0; id < size; id++) {
       if (filter === undefined || filter.accept(id)) {
-        ids[n++] = id;
+        accepted.push(id);
         chars += terms.termLength(id);
       } else held.push(id);
     }
-    const starts = new Int32Array(n + 1);
-    const keys = new Uint16Array(chars);
+    const n = accepted.length;
+    // The characters in id order, then sorted.
+    const rawStarts = new Int32Array(n + 1);
+    const rawKeys = new Uint16Array(chars);
     let at = 0;
     for (let x = 0; x < n; x++) {
-      const id = ids[x]!;
-      starts[x] = at;
+      const id = accepted[x]!;
+      rawStarts[x] = at;
       const len = terms.termLength(id);
-      for (let i = 0; i < len; i++) keys[at + i] = terms.charAt(id, i);
+      for (let i = 0; i < len; i++) rawKeys[at + i] = terms.charAt(id, i);
       at += len;
     }
+    rawStarts[n] = at;
+    const order = sortTerms(rawKeys, rawStarts);
+    const ids = new Int32Array(n);
+    const starts = new Int32Array(n + 1);
+    const keys = new Uint16Array(chars);
+    at = 0;
+    for (let x = 0; x < n; x++) {
+      const p = order[x]!;
+      ids[x] = accepted[p]!;
+      starts[x] = at;
+      keys.set(rawKeys.subarray(rawStarts[p]!, rawStarts[p + 1]!), at);
+      at += rawStarts[p + 1]! - rawStarts[p]!;
+    }
     starts[n] = at;
-    this.ids = ids.slice(0, n);
+    this.ids = ids;
     this.starts = starts;
     this.keys = keys;
     this.held = held;
-    this.covered = terms.size;
+    this.covered = size;
     this.seenVersion = version;
     this.lcp = new Uint8Array(n);
     for (let x = 1; x < n; x++) this.lcp[x] = this.commonPrefix(x - 1, x);
@@ -418,6 +428,75 @@ export class TermLookup {
       x++;
     }
   }
+}
+
+/** Bits of a term's position in the packed sort keys of {@link sortTerms}. */
+const POSITION_BITS = 22;
+/** Characters packed into a sort key. */
+const PACKED_CHARS = 3;
+/** Runs up to this length are finished by insertion sort. */
+const SMALL_RUN = 24;
+
+/**
+ * The order of the terms `keys[starts[x], starts[x + 1])` (x < n), by UTF-16 code units: each
+ * term's first three code units, ranked densely (8 bits each when the text uses at most 255
+ * distinct code units), and its position are packed into one float64 and sorted natively; runs
+ * sharing their first three code units are then sorted by comparison from the fourth. About
+ * five times faster than comparison sorting alone on the ANT dictionary; falls back to it for
+ * larger alphabets or more than 2^22 terms.
+ */
+export function sortTerms(keys: Uint16Array, starts: Int32Array): Int32Array {
+  const n = starts.length - 1;
+  const compareFrom = (a: number, b: number, from: number): number => {
+    const sa = starts[a]!;
+    const sb = starts[b]!;
+    const la = starts[a + 1]! - sa;
+    const lb = starts[b + 1]! - sb;
+    const m = Math.min(la, lb);
+    for (let i = from; i < m; i++) {
+      const d = keys[sa + i]! - keys[sb + i]!;
+      if (d !== 0) return d;
+    }
+    return la - lb;
+  };
+  const rank = new Uint16Array(65536);
+  for (let i = 0; i < keys.length; i++) rank[keys[i]!] = 1;
+  let distinct = 0;
+  for (let c = 0; c < 65536; c++) if (rank[c] !== 0) rank[c] = ++distinct;
+  const order = new Int32Array(n);
+  if (distinct > 255 || n >= 1 << POSITION_BITS) {
+    for (let x = 0; x < n; x++) order[x] = x;
+    return order.sort((a, b) => compareFrom(a, b, 0));
+  }
+  const packed = new Float64Array(n);
+  for (let x = 0; x < n; x++) {
+    const s = starts[x]!;
+    const len = starts[x + 1]! - s;
+    let key = 0;
+    for (let i = 0; i < PACKED_CHARS; i++) key = key * 256 + (i < len ? rank[keys[s + i]!]! : 0);
+    packed[x] = key * (1 << POSITION_BITS) + x;
+  }
+  packed.sort();
+  for (let x = 0; x < n; x++) order[x] = packed[x]! % (1 << POSITION_BITS);
+  // Runs with the same first three code units: finish by comparison.
+  let runStart = 0;
+  for (let x = 1; x <= n; x++) {
+    if (x < n && Math.floor(packed[x]! / (1 << POSITION_BITS)) === Math.floor(packed[runStart]! / (1 << POSITION_BITS))) continue;
+    if (x - runStart > SMALL_RUN) order.subarray(runStart, x).sort((a, b) => compareFrom(a, b, PACKED_CHARS));
+    else {
+      for (let i = runStart + 1; i < x; i++) {
+        const v = order[i]!;
+        let j = i - 1;
+        while (j >= runStart && compareFrom(order[j]!, v, PACKED_CHARS) > 0) {
+          order[j + 1] = order[j]!;
+          j--;
+        }
+        order[j + 1] = v;
+      }
+    }
+    runStart = x;
+  }
+  return order;
 }
 
 /** Compare `keys[from, to)` with `s` like `a < b ? -1 : a > b ? 1 : 0` on strings. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TermLookup } from '../../src/index/fuzzy.js';
+import { TermLookup, sortTerms } from '../../src/index/fuzzy.js';
 import type { EditCosts } from '../../src/index/fuzzy.js';
 import { TermDictionary } from '../../src/index/terms.js';
 import { ARABIC_EDIT_COSTS, EDIT } from '../../src/search/edits.js';
@@ -40,6 +40,27 @@ function fuzzyIds(lookup: TermLookup, query: string, budget: number, costs: Edit
 }
 
 const WORDS = ['كتاب', 'كتابه', 'كتابات', 'كتب', 'مكتب', 'مكتبه', 'رءيس', 'رءيسي', 'رءاسه', 'مسءول', 'مسءوليه', 'انتخابات', 'انتخابي', 'قلم', 'ضابط', 'ظابط', 'مدرسه', 'مدرسسه'];
+
+describe('sortTerms', () => {
+  it('orders like a code-unit string sort, with small and large alphabets (property)', () => {
+    const check = (words: string[]): void => {
+      const distinct = [...new Set(words)];
+      const starts = new Int32Array(distinct.length + 1);
+      const keys = new Uint16Array(distinct.reduce((a, w) => a + w.length, 0));
+      let at = 0;
+      distinct.forEach((w, x) => {
+        starts[x] = at;
+        for (let i = 0; i < w.length; i++) keys[at + i] = w.charCodeAt(i);
+        at += w.length;
+      });
+      starts[distinct.length] = at;
+      const order = [...sortTerms(keys, starts)].map((x) => distinct[x]);
+      expect(order).toEqual(distinct.slice().sort());
+    };
+    fc.assert(fc.property(fc.array(fc.string({ unit: fc.constantFrom('ا', 'ب', 'ء', 'a', '0') }), { maxLength: 80 }), check), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 6 }), { maxLength: 400 }), check), { numRuns: 50 });
+  });
+});
 
 describe('TermLookup.forEachPrefix', () => {
   it('finds every term starting with the prefix, in term order', () => {
