@@ -368,7 +368,7 @@ class Compiler {
           }
           continue;
         }
-        const prefixLast = occur !== 'not' && this.options.prefix === 'last' && !trailingSpace && unit.end === lastEnd;
+        const prefixLast = occur !== 'not' && this.options.prefix !== false && !trailingSpace && unit.end === lastEnd;
         for (const word of this.words(text, start, prefixLast)) {
           const built = this.wordSources(word, scope, occur);
           if (built.sources.length === 0) continue;

@@ -32,7 +32,7 @@ export const FUZZY_WEIGHT = 0.35;
 /** Weight of hamza spelling variants of a word the index does not know. */
 export const SPELLING_WEIGHT = 0.9;
 /** Letters a prefix keeps at least once its proclitics are removed. */
-const MIN_STRIPPED_PREFIX = 2;
+const MIN_STRIPPED_PREFIX = 1;
 
 /** What expansion reads from the index. */
 export interface ExpansionIndex {
@@ -54,8 +54,8 @@ const PAD = HAMZA_CHAR.repeat(3);
  * prefix itself, and the prefix without its proclitics. Proclitic stripping keeps two or three
  * letters after a proclitic so that short whole words survive (بالغ stays بالغ); a prefix is the
  * start of a longer word, so it is stripped as if it went on (`بالكت` → `كت`, which `بالكتاب`
- * needs), keeping at least `minStripped` letters (default 2: a shorter remainder would reach
- * too many words to rank; suggestions pass 0, so `ال` completes to the most frequent words).
+ * needs, and `الج` → `ج` for الجزائر), keeping at least `minStripped` letters (default 1;
+ * suggestions pass 0, so `ال` completes to the most frequent words).
  */
 export function prefixCandidates(prefix: string, analyzer: Analyzer, minStripped = MIN_STRIPPED_PREFIX): string[] {
   const out = [prefix];
