@@ -53,5 +53,7 @@ export type { SnippetOptions, SnippetRange } from './search/snippet.js';
 export { DEFAULT_SUGGEST_LIMIT } from './search/suggest.js';
 export type { SuggestOptions, Suggestion } from './search/suggest.js';
 export { DEFAULT_MAX_EXPANSIONS } from './options.js';
+export { DEFAULT_MAX_FIELD_LENGTH, DEFAULT_MAX_QUERY_LENGTH, DEFAULT_MAX_QUERY_TERMS } from './options.js';
+export { MAX_WORD_LENGTH } from './analysis/analyzer.js';
 export { FUZZY_WEIGHT, PREFIX_WEIGHT, SPELLING_WEIGHT } from './search/expand.js';
 export { DEFAULT_B, DEFAULT_K1 } from './scoring/bm25f.js';
