@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createIndex, FahrasError, inspectIndex, loadIndex } from '../../src/index.js';
-import type { FahrasErrorCode } from '../../src/index.js';
+import type { FahrasErrorCode, SearchIndex } from '../../src/index.js';
 import { HEADER_BYTES, MAGIC } from '../../src/serialize/format.js';
 import { expectError } from '../robustness/helpers.js';
 import { frame, payloadOf } from './helpers.js';
@@ -36,14 +36,23 @@ const LOAD_CODES: readonly FahrasErrorCode[] = ['NOT_AN_INDEX', 'TRUNCATED_INDEX
 /** Load `bytes` with both loaders' sync path and inspectIndex; returns the error code, or 'loaded'. */
 function outcome(bytes: Uint8Array): string {
   let code = 'loaded';
+  let index: SearchIndex<Record<string, unknown>> | undefined;
   try {
-    const index = loadIndex<Record<string, unknown>>(bytes);
-    // A payload that decodes is a working index.
-    index.search('وزير الكتاب', { limit: 5 });
-    index.add({ id: 'probe', title: 'وزير', body: 'كتاب' });
+    index = loadIndex<Record<string, unknown>>(bytes);
   } catch (e) {
     if (!(e instanceof FahrasError)) throw new Error(`not a FahrasError: ${String(e)}`);
     code = e.code;
+  }
+  if (index !== undefined) {
+    // A payload that decodes is a working index (its options may differ: another id field, say,
+    // so adding may be refused, with a FahrasError).
+    index.search('وزير الكتاب', { limit: 5 });
+    try {
+      index.add({ id: 'probe', title: 'وزير', body: 'كتاب' });
+    } catch (e) {
+      if (!(e instanceof FahrasError)) throw new Error(`add to a loaded index: not a FahrasError: ${String(e)}`);
+    }
+    index.search('وزير الكتاب', { limit: 5 });
   }
   let inspected = 'loaded';
   try {
