@@ -30,11 +30,28 @@ export interface IndexingResult {
 }
 
 /**
- * Number of builds to time: 3 for 1,000 articles or fewer (cheap, and noise dominates there),
- * 2 at the size the main table reports, else 1 (scaling-line points).
+ * Builds timed in one worker: 3 for 1,000 articles or fewer (cheap, and noise dominates there),
+ * else 1. (At the main size the runner adds rounds instead: every library builds once, then
+ * every library again, so a busy spell of the machine does not fall on one library only.)
  */
-export function defaultRepeats(size: number, isMainSize: boolean): number {
-  return size <= 1000 ? 3 : isMainSize ? 2 : 1;
+export function defaultRepeats(size: number): number {
+  return size <= 1000 ? 3 : 1;
+}
+
+/** Combine the indexing figures of two workers (rounds) on the same documents. */
+export function mergeIndexing(a: IndexingResult, b: IndexingResult, docs: number, bytes: number): IndexingResult {
+  const runsMs = [...a.runsMs, ...b.runsMs];
+  const runsCpuMs = [...a.runsCpuMs, ...b.runsCpuMs];
+  const ms = Math.min(...runsMs);
+  return {
+    runsMs,
+    runsCpuMs,
+    ms,
+    cpuMs: runsCpuMs[runsMs.indexOf(ms)] ?? Number.NaN,
+    docsPerSec: docs / (ms / 1000),
+    mbPerSec: bytes / 1048576 / (ms / 1000),
+    memory: [...a.memory, ...b.memory],
+  };
 }
 
 /** Run the indexing concern. Leaves `peer` holding the last index built. */

@@ -13,6 +13,8 @@
  *   use 20,000 (or the largest size given), export runs there only, relevance on all articles;
  * - `--libs fahras,minisearch`: registry names from bench/libs.ts (default: every library);
  * - `--repeats n`: index builds timed per worker (default by size, see indexing.ts);
+ * - `--rounds n`: at the main size, how many times every library builds in turn (default 2);
+ *   the best build counts, queries and export run in the last round;
  * - `--md` / `--no-md`: write BENCHMARKS.md even for a partial run / never (default: only for a
  *   run of every default library at the default main size on the ANT corpus).
  * @module
@@ -28,6 +30,7 @@ import type { AnalysisOutcome } from './analysis.js';
 import { updateBenchmarksMd } from './benchmarks-md.js';
 import type { SectionName } from './benchmarks-md.js';
 import { DEFAULT_SIZES, FULL_CORPUS, describeSource, loadDocs } from './dataset.js';
+import { mergeIndexing } from './indexing.js';
 import { LIBS, LIB_NAMES, libSpec } from './libs.js';
 import { loadRelevanceSet, summarizeRelevance } from './relevance.js';
 import type { RelevanceFigures } from './relevance.js';
@@ -57,6 +60,20 @@ interface Job {
   size: number;
   concerns: string[];
   main: boolean;
+  /** 1-based round at the main size (1 elsewhere). */
+  round: number;
+}
+
+/** Fold a later round's result into the earlier one's (indexing runs add up, the rest is the later's). */
+function mergeRounds(earlier: WorkerResult, later: WorkerResult): WorkerResult {
+  if (earlier.status === 'failed') return earlier;
+  if (later.status !== 'ok' || earlier.status !== 'ok' || !earlier.indexing || !later.indexing) return later;
+  return {
+    ...later,
+    indexing: mergeIndexing(earlier.indexing, later.indexing, later.docs, later.bytes),
+    checks: [...earlier.checks, ...later.checks],
+    elapsedMs: (earlier.elapsedMs ?? 0) + (later.elapsedMs ?? 0),
+  };
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -101,6 +118,7 @@ async function main(): Promise<number> {
       sizes: { type: 'string' },
       libs: { type: 'string' },
       repeats: { type: 'string' },
+      rounds: { type: 'string' },
       md: { type: 'boolean' },
       'no-md': { type: 'boolean' },
     },
@@ -129,29 +147,43 @@ async function main(): Promise<number> {
   const perf = PERF_CONCERNS.filter((c) => concerns.has(c));
   const jobs: Job[] = [];
   const relevanceWanted = concerns.has('relevance');
+  const rounds = Math.max(1, Number(values.rounds ?? 2));
   if (perf.length) {
     for (const size of sizes) {
-      for (const lib of perfLibs) {
-        const c = perf.filter((x) => x !== 'export' || size === mainSize);
-        if (relevanceWanted && size === fullSize && relevanceLibs.includes(lib)) c.push('relevance');
-        jobs.push({ lib, size, concerns: c, main: size === mainSize });
+      const sizeRounds = size === mainSize ? rounds : 1;
+      for (let round = 1; round <= sizeRounds; round++) {
+        for (const lib of perfLibs) {
+          const last = round === sizeRounds;
+          const c = perf.filter((x) => (last ? x !== 'export' || size === mainSize : x === 'indexing' || x === 'memory'));
+          if (c.length === 0) c.push('indexing');
+          if (last && relevanceWanted && size === fullSize && relevanceLibs.includes(lib)) c.push('relevance');
+          jobs.push({ lib, size, concerns: c, main: size === mainSize, round });
+        }
       }
     }
   }
   if (relevanceWanted) {
     for (const lib of relevanceLibs) {
-      if (!jobs.some((j) => j.lib === lib && j.size === fullSize && j.concerns.includes('relevance'))) jobs.push({ lib, size: fullSize, concerns: ['relevance'], main: false });
+      if (!jobs.some((j) => j.lib === lib && j.size === fullSize && j.concerns.includes('relevance'))) jobs.push({ lib, size: fullSize, concerns: ['relevance'], main: false, round: 1 });
     }
   }
 
   const started = Date.now();
   const loadAtStart = loadavg()[0] ?? 0;
   const results: WorkerResult[] = [];
+  let maxLoad = loadAtStart;
   for (const [i, job] of jobs.entries()) {
     const t0 = Date.now();
-    process.stderr.write(`[${i + 1}/${jobs.length}] ${job.lib} @ ${fmt(job.size)}: ${job.concerns.join(', ')}\n`);
-    const r = await runWorker(job, values.repeats);
+    maxLoad = Math.max(maxLoad, loadavg()[0] ?? 0);
+    const round = job.round > 1 || (job.main && rounds > 1) ? ` (round ${job.round})` : '';
+    process.stderr.write(`[${i + 1}/${jobs.length}] ${job.lib} @ ${fmt(job.size)}${round}: ${job.concerns.join(', ')}\n`);
+    let r = await runWorker(job, values.repeats);
     r.elapsedMs = Date.now() - t0;
+    const earlier = results.findIndex((x) => x.lib === job.lib && x.size === job.size);
+    if (earlier >= 0) {
+      r = mergeRounds(results[earlier]!, r);
+      results.splice(earlier, 1);
+    }
     results.push(r);
     const status = r.status === 'ok' ? 'ok' : r.status === 'unavailable' ? `not available (${r.message ?? ''})` : `FAILED: ${r.message ?? ''}`;
     process.stderr.write(`    ${((Date.now() - t0) / 1000).toFixed(1)} s, ${status}\n`);
@@ -174,9 +206,14 @@ async function main(): Promise<number> {
   const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}`;
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const date = new Date().toISOString();
+  maxLoad = Math.max(maxLoad, loadavg()[0] ?? 0);
+  const busy =
+    maxLoad > cpu.length * 0.75
+      ? `\n\n⚠ The machine was busy during this run (1-minute load average up to ${maxLoad.toFixed(1)} on ${cpu.length} cores): wall times are disturbed; CPU times and ratios within a round are the steadier figures.`
+      : '';
   const meta =
-    `Machine: ${machine}; load average ${loadAtStart.toFixed(1)} at the start (other processes share the CPU when it is above 0). ` +
-    `Command: \`${command}\`. Date: ${date.slice(0, 10)}. Data: ${source === 'ANT corpus' ? 'ANT corpus' : 'demo sample (NOT the ANT corpus)'}.`;
+    `Machine: ${machine}; 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${maxLoad.toFixed(1)} at most. ` +
+    `Command: \`${command}\`. Date: ${date.slice(0, 10)}. Data: ${source === 'ANT corpus' ? 'ANT corpus' : 'demo sample (NOT the ANT corpus)'}.${busy}`;
 
   const sections: Partial<Record<SectionName, string>> = {};
   if (perf.length) {
@@ -187,7 +224,8 @@ async function main(): Promise<number> {
       targetsTable(performanceTargets(results, mainSize)),
       scalingTable(results),
       `Configurations:\n\n${configList(perfLibs)}`,
-      'Notes: index time is the best wall time of the builds timed (3 at 1,000 articles, 2 at the main size, 1 elsewhere); CPU ' +
+      'Notes: index time is the best wall time of the builds timed (3 at 1,000 articles; at the main size every library builds ' +
+        'once per round, libraries taking turns, 2 rounds; 1 elsewhere); CPU ' +
         'time is that build\'s user + system time over all threads (GC helpers included). Heap growth is `heapUsed + external` ' +
         'after GC (typed arrays count). Latency: 200 queries of each kind at the main size, 100 at the other points, after an ' +
         'untimed warm-up on the first fifth. "n/a": the library has no such feature ' +

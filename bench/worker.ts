@@ -1,7 +1,8 @@
 /**
  * One library, one document set, in its own process (the runner starts it as
  * `node --expose-gc --import tsx bench/worker.ts --lib <name> --size <n> --concerns <list>
- * [--main] [--repeats n]`; `--main` marks the size the main table reports).
+ * [--main] [--repeats n]`; `--main` marks the size the main table reports, with 200 queries of
+ * each kind instead of 100).
  * Prints progress to stderr and exactly one result line, `@@bench-result <json>`, to stdout.
  * Exit code 0: measured and all checks passed; 1: a check failed or the library threw;
  * 3: the library is not available (e.g. fahras before its engine exists).
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
   try {
     const peer = await spec.create();
     if (concerns.has('indexing') || concerns.has('memory') || concerns.has('query') || concerns.has('export')) {
-      const repeats = values.repeats ? Number(values.repeats) : defaultRepeats(set.docs.length, values.main === true);
+      const repeats = values.repeats ? Number(values.repeats) : defaultRepeats(set.docs.length);
       log(`${lib}: indexing ${set.docs.length} docs × ${repeats}`);
       result.indexing = await runIndexing(peer, set, repeats, checks);
       const queries = latencyQueries(set.docs, values.main === true ? QUERIES_PER_KIND : SCALING_QUERIES_PER_KIND);
