@@ -196,6 +196,13 @@ export interface SearchOptions<Doc, Stored extends FieldKey<Doc> = never, Facet 
   /** Most terms one query word expands to, by prefix and again by typo, an integer in [1, 1000]. Default 50. */
   maxExpansions?: number;
   /**
+   * Look up other written forms of each query word: the hamza spellings of a word the index does
+   * not know (رييس → رءيس), and the word with a bare proclitic و ف ب ل ك added or removed when the
+   * index shows it is one (قال ↔ وقال, ومصر ↔ مصر; see docs/analysis.md). They score below the
+   * word's own forms. Default `true`; `false` matches the analyzed words only.
+   */
+  variants?: boolean;
+  /**
    * Most clauses one search runs, an integer in [1, 1024]: a clause is a query word (stopwords and
    * repeated words make none), a phrase or an `OR` group. Clauses past the first `maxQueryTerms`,
    * in query order, are ignored, so a pasted page costs no more than a long question.
@@ -261,6 +268,8 @@ export interface ResolvedSearchOptions {
   readonly fuzzy: number | 'auto';
   /** Expansion cap per word and kind. */
   readonly maxExpansions: number;
+  /** Whether spelling and clitic variants are looked up. */
+  readonly variants: boolean;
   /** Most clauses run. */
   readonly maxQueryTerms: number;
   /** Most query code units read. */
@@ -311,7 +320,7 @@ function describe(v: unknown): string {
 const INDEX_OPTIONS = ['id', 'fields', 'store', 'analyzer', 'k1', 'b', 'exactBoost', 'vacuumThreshold', 'maxFieldLength'] as const;
 const FIELD_OPTIONS = ['boost', 'b', 'analyzer'] as const;
 /** Known `search` option names; the query-feature modules extend this list. */
-export const SEARCH_OPTIONS: readonly string[] = ['limit', 'offset', 'fields', 'boost', 'filter', 'combine', 'facets', 'prefix', 'fuzzy', 'maxExpansions', 'maxQueryTerms', 'maxQueryLength', 'highlight'];
+export const SEARCH_OPTIONS: readonly string[] = ['limit', 'offset', 'fields', 'boost', 'filter', 'combine', 'facets', 'prefix', 'fuzzy', 'maxExpansions', 'variants', 'maxQueryTerms', 'maxQueryLength', 'highlight'];
 
 function checkAnalyzerOptions(value: unknown, option: string): AnalyzerOptions | undefined {
   if (value === undefined) return undefined;
@@ -444,6 +453,8 @@ export function resolveSearchOptions(options: unknown, index: ResolvedIndexOptio
   if (prefix !== true && prefix !== false && prefix !== 'last') throw invalid('prefix', `must be true, false or 'last', got ${describe(prefix)}`);
   const fuzzy = options.fuzzy === 'auto' ? 'auto' : options.fuzzy === false ? 0 : (checkNumber(options.fuzzy, 'fuzzy', 0, 3) ?? 0);
   const maxExpansions = checkNumber(options.maxExpansions, 'maxExpansions', 1, 1000, true) ?? DEFAULT_MAX_EXPANSIONS;
+  const variants = options.variants ?? true;
+  if (typeof variants !== 'boolean') throw invalid('variants', `must be a boolean, got ${describe(variants)}`);
   const maxQueryTerms = checkNumber(options.maxQueryTerms, 'maxQueryTerms', 1, 1024, true) ?? DEFAULT_MAX_QUERY_TERMS;
   const maxQueryLength = checkNumber(options.maxQueryLength, 'maxQueryLength', 1, 65536, true) ?? DEFAULT_MAX_QUERY_LENGTH;
   let highlight: number[] | undefined;
@@ -458,5 +469,5 @@ export function resolveSearchOptions(options: unknown, index: ResolvedIndexOptio
       return f;
     });
   } else if (h !== undefined && h !== false) throw invalid('highlight', `must be a boolean or { fields }, got ${describe(h)}`);
-  return { limit, offset, weights, filter: filter as Filter<Record<string, unknown>> | undefined, combine, facets, prefix, fuzzy, maxExpansions, maxQueryTerms, maxQueryLength, highlight };
+  return { limit, offset, weights, filter: filter as Filter<Record<string, unknown>> | undefined, combine, facets, prefix, fuzzy, maxExpansions, variants, maxQueryTerms, maxQueryLength, highlight };
 }

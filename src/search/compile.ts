@@ -32,6 +32,7 @@ import { tokenize } from '../analysis/tokenize.js';
 import type { TermLookup } from '../index/fuzzy.js';
 import { Channel } from '../index/postings.js';
 import { fuzzyBudget } from './edits.js';
+import { CLITIC_WEIGHT, cliticVariants } from './clitics.js';
 import { FUZZY_WEIGHT, PREFIX_WEIGHT, SPELLING_WEIGHT, expandFuzzy, expandPrefix, hamzaVariants, prefixCandidates } from './expand.js';
 import type { ExpansionIndex } from './expand.js';
 import { parseLenient } from './parser.js';
@@ -61,6 +62,8 @@ export interface CompileOptions {
   readonly fuzzy: number | 'auto';
   /** Cap on the terms one word expands to, per kind. */
   readonly maxExpansions: number;
+  /** Look up other written forms of each word: hamza spellings, clitic variants. */
+  readonly variants: boolean;
 }
 
 /** A phrase to highlight: stems in order at position offsets. */
@@ -213,42 +216,28 @@ class Compiler {
         key += `\u0000${g}\u0000${term}\u0000${exactForm}`;
       });
     }
-    for (let t = 0; t < stemIds.length; t++) {
-      sources.push({ kind: 'term', termIds: stemIds[t]!, channel: Channel.Stem, weight: 1 });
-      sources.push({ kind: 'term', termIds: exactIds[t]!, channel: Channel.Exact, weight: ctx.exactBoost });
+    // Clitics: the word with a bare proclitic added or removed, as the index supports (clitics.ts),
+    // blended with the word's own terms into one pseudo-term per channel (one document frequency
+    // for all the forms, so a rare clitic form does not outweigh the word itself).
+    const clitics = hasTerms && expand && occur !== 'not' && options.variants
+      ? this.variantTerms(word, scope, highlight, (surface, group) => cliticVariants(surface, (form) => this.stemFrequency(group, form)))
+      : undefined;
+    if (clitics !== undefined && clitics.stems.size > 0) {
+      sources.push(blend(Channel.Stem, 1, stemIds, clitics.stems));
+      sources.push(blend(Channel.Exact, ctx.exactBoost, exactIds, clitics.exacts));
+    } else {
+      for (let t = 0; t < stemIds.length; t++) {
+        sources.push({ kind: 'term', termIds: stemIds[t]!, channel: Channel.Stem, weight: 1 });
+        sources.push({ kind: 'term', termIds: exactIds[t]!, channel: Channel.Exact, weight: ctx.exactBoost });
+      }
     }
     if (occur === 'not' || !expand) return { sources, key };
 
     // Spelling: hamza variants of a word no document holds.
-    if (hasTerms && !known) {
-      const stems = new Map<number, number>();
-      const exacts = new Map<number, number>();
-      for (const [g, form] of word.forms) {
-        const group = ctx.groups[g]!;
-        const fields = this.fieldsOf(group, scope);
-        if (fields.length === 0) continue;
-        let mask = 0;
-        for (const f of fields) mask |= 1 << f;
-        for (const variant of hamzaVariants(form.surface)) {
-          if (group.analyzer.isStopword(variant)) continue;
-          const term = group.analyzer.stemWord(variant);
-          const stem = ctx.lookup(term);
-          if (stem < 0 || ctx.docFrequency(stem, Channel.Stem) === 0) continue;
-          stems.set(stem, (stems.get(stem) ?? 0) | mask);
-          const exactForm = group.exactForm(term, variant);
-          const exact = ctx.lookup(exactForm);
-          if (exact >= 0 && ctx.docFrequency(exact, Channel.Exact) > 0) exacts.set(exact, (exacts.get(exact) ?? 0) | mask);
-          if (highlight) {
-            for (const f of fields) {
-              const h = this.fieldHighlight(f);
-              h.stems.set(term, word.label);
-              h.exacts.set(exactForm, word.label);
-            }
-          }
-        }
-      }
-      if (stems.size > 0) sources.push(expanded(Channel.Stem, SPELLING_WEIGHT, stems, undefined));
-      if (exacts.size > 0) sources.push(expanded(Channel.Exact, SPELLING_WEIGHT * ctx.exactBoost, exacts, undefined));
+    if (hasTerms && !known && options.variants) {
+      const spelling = this.variantTerms(word, scope, highlight, hamzaVariants);
+      if (spelling.stems.size > 0) sources.push(expanded(Channel.Stem, SPELLING_WEIGHT, spelling.stems, undefined));
+      if (spelling.exacts.size > 0) sources.push(expanded(Channel.Exact, SPELLING_WEIGHT * ctx.exactBoost, spelling.exacts, undefined));
     }
 
     const prefix = options.prefix === true || word.prefix;
@@ -283,6 +272,48 @@ class Compiler {
       if (masks.size > 0) sources.push(expanded(Channel.Exact, FUZZY_WEIGHT, masks, weights));
     }
     return { sources, key };
+  }
+
+  /** Documents holding the stem of a NORMALIZED written form (0 for a stopword or an unknown stem). */
+  private stemFrequency(group: AnalyzerGroup, form: string): number {
+    if (group.analyzer.isStopword(form)) return 0;
+    const stem = this.ctx.lookup(group.analyzer.stemWord(form));
+    return stem < 0 ? 0 : this.ctx.docFrequency(stem, Channel.Stem);
+  }
+
+  /**
+   * Other written forms of a word (hamza spellings, clitic variants): the stems the index holds
+   * and their exact forms, each id → the bits of the fields it is read in.
+   */
+  private variantTerms(word: QueryWordForms, scope: number, highlight: boolean, variants: (surface: string, group: AnalyzerGroup) => string[]): { stems: Map<number, number>; exacts: Map<number, number> } {
+    const ctx = this.ctx;
+    const stems = new Map<number, number>();
+    const exacts = new Map<number, number>();
+    for (const [g, form] of word.forms) {
+      const group = ctx.groups[g]!;
+      const fields = this.fieldsOf(group, scope);
+      if (fields.length === 0) continue;
+      let mask = 0;
+      for (const f of fields) mask |= 1 << f;
+      for (const variant of variants(form.surface, group)) {
+        if (group.analyzer.isStopword(variant)) continue;
+        const term = group.analyzer.stemWord(variant);
+        const stem = ctx.lookup(term);
+        if (stem < 0 || ctx.docFrequency(stem, Channel.Stem) === 0 || form.terms.includes(term)) continue;
+        stems.set(stem, (stems.get(stem) ?? 0) | mask);
+        const exactForm = group.exactForm(term, variant);
+        const exact = ctx.lookup(exactForm);
+        if (exact >= 0 && ctx.docFrequency(exact, Channel.Exact) > 0) exacts.set(exact, (exacts.get(exact) ?? 0) | mask);
+        if (highlight) {
+          for (const f of fields) {
+            const h = this.fieldHighlight(f);
+            h.stems.set(term, word.label);
+            h.exacts.set(exactForm, word.label);
+          }
+        }
+      }
+    }
+    return { stems, exacts };
   }
 
   /** Merge one group's expansions (id → weight) into field masks and weights; note highlights. */
@@ -399,6 +430,27 @@ function expanded(channel: Channel, weight: number, masks: Map<number, number>, 
     fields: Int32Array.from(ids, (id) => masks.get(id)!),
     termWeights: Float64Array.from(ids, (id) => weights?.get(id) ?? 1),
   };
+}
+
+/**
+ * One pseudo-term of a word's own terms (`ids[t][f]`, term weight 1) and its variants (id → field
+ * bits, term weight {@link CLITIC_WEIGHT}); an id both places keeps weight 1.
+ */
+function blend(channel: Channel, weight: number, ids: readonly Int32Array[], variants: Map<number, number>): ExpandedSource {
+  const masks = new Map<number, number>();
+  const weights = new Map<number, number>();
+  for (const [id, mask] of variants) {
+    masks.set(id, mask);
+    weights.set(id, CLITIC_WEIGHT);
+  }
+  for (const row of ids) {
+    row.forEach((id, f) => {
+      if (id < 0) return;
+      masks.set(id, (masks.get(id) ?? 0) | (1 << f));
+      weights.set(id, 1);
+    });
+  }
+  return expanded(channel, weight, masks, weights);
 }
 
 /** Compile `query` (never throws on its syntax; see the module documentation). */
