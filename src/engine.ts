@@ -15,7 +15,7 @@
 import { createAnalyzer } from './analysis/analyzer.js';
 import type { Analyzer, AnalyzerOptions, TokenSink } from './analysis/analyzer.js';
 import { FahrasError } from './errors.js';
-import { growInt32Filled } from './index/arrays.js';
+import { growInt32, growInt32Filled } from './index/arrays.js';
 import { DocumentTable } from './index/documents.js';
 import type { ExternalId } from './index/documents.js';
 import { Channel, Postings } from './index/postings.js';
@@ -121,6 +121,14 @@ class EngineGroup implements AnalyzerGroup {
   readonly recentSurface: (string | undefined)[] = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
   readonly recentStem = new Int32Array(RECENT_SLOTS);
   readonly recentExact = new Int32Array(RECENT_SLOTS);
+  /**
+   * Per analyzer word id (the `wordId` the analyzer passes its sink), the term ids of the word's
+   * stem and exact form (-1: not seen yet), valid for analyzer cache generation `wordGeneration`:
+   * a token of a cached word costs two array reads, no hashing of its surface.
+   */
+  wordStem = new Int32Array(0);
+  wordExact = new Int32Array(0);
+  wordGeneration = 0;
   readonly strip: ((word: string) => string) | undefined;
 
   constructor(
@@ -147,6 +155,13 @@ class EngineGroup implements AnalyzerGroup {
     this.stemOf = new Int32Array(0);
     this.exactOf = new Int32Array(0);
     this.recentSurface.fill(undefined);
+    this.wordStem.fill(-1);
+  }
+
+  /** Forget the per-word-id table: the analyzer's word cache moved to `generation`. */
+  resetWords(generation: number): void {
+    this.wordStem.fill(-1);
+    this.wordGeneration = generation;
   }
 
 }
@@ -242,44 +257,37 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     this.group = this.groups[0]!;
     const terms = this.terms;
     const tokens = this.tokens;
-    // One sink for the life of the index: per token, one dictionary lookup (the surface) and a
-    // few array reads and writes; no object, string or closure is created.
+    // One sink for the life of the index: per token of a word the analyzer caches, two array
+    // reads by its word id; otherwise one dictionary lookup (the surface). No object, string or
+    // closure is created.
     let lastStart = -1;
     let lastPosition = -1;
-    this.sink = (term, surface, start, _end, position) => {
+    this.sink = (term, surface, start, _end, position, wordId = 0, generation = 0) => {
       const group = this.group;
       let stem: number;
       let exact: number;
-      if (start === lastStart && position === lastPosition) {
+      if (wordId > 0) {
+        if (generation !== group.wordGeneration) group.resetWords(generation);
+        stem = wordId < group.wordStem.length ? group.wordStem[wordId]! : -1;
+        if (stem >= 0) {
+          exact = group.wordExact[wordId]!;
+        } else {
+          stem = this.surfaceIds(group, term, surface);
+          exact = this.exactOut;
+          if (wordId >= group.wordStem.length) {
+            group.wordStem = growInt32Filled(group.wordStem, wordId + 1, -1);
+            group.wordExact = growInt32(group.wordExact, wordId + 1);
+          }
+          group.wordStem[wordId] = stem;
+          group.wordExact[wordId] = exact;
+        }
+      } else if (start === lastStart && position === lastPosition) {
         // Another term for the same word (a synonym filter): not covered by the per-surface ids.
         stem = terms.intern(term);
         exact = terms.intern(group.exactForm(term, surface));
       } else {
-        const h = hashString(surface);
-        const slot = h >>> (32 - RECENT_BITS);
-        if (group.recentSurface[slot] === surface) {
-          stem = group.recentStem[slot]!;
-          exact = group.recentExact[slot]!;
-        } else {
-          const word = terms.internHashed(surface, h);
-          stem = word < group.stemOf.length ? group.stemOf[word]! : -1;
-          if (stem >= 0) {
-            exact = group.exactOf[word]!;
-          } else {
-            stem = surface === term ? word : terms.intern(term);
-            const form = group.exactForm(term, surface);
-            exact = form === surface ? word : form === term ? stem : terms.intern(form);
-            if (word >= group.stemOf.length) {
-              group.stemOf = growInt32Filled(group.stemOf, word + 1, -1);
-              group.exactOf = growInt32Filled(group.exactOf, word + 1, -1);
-            }
-            group.stemOf[word] = stem;
-            group.exactOf[word] = exact;
-          }
-          group.recentSurface[slot] = surface;
-          group.recentStem[slot] = stem;
-          group.recentExact[slot] = exact;
-        }
+        stem = this.surfaceIds(group, term, surface);
+        exact = this.exactOut;
       }
       lastStart = start;
       lastPosition = position;
@@ -305,6 +313,45 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
       termText: (id) => terms.term(id),
     };
     this.executionContext = { postings: this.postings, docs: this.docs, k1: o.k1, bs: o.bs };
+  }
+
+  /** Second result of {@link SearchIndex.surfaceIds}: the exact form's term id. */
+  private exactOut = -1;
+
+  /**
+   * The term ids of a word's stem (returned) and exact form (in `exactOut`), found by its
+   * surface: a direct-mapped cache of recent surfaces, then one dictionary lookup of the surface
+   * and the group's per-surface ids; interns the stem and exact form on first sight.
+   */
+  private surfaceIds(group: EngineGroup, term: string, surface: string): number {
+    const terms = this.terms;
+    const h = hashString(surface);
+    const slot = h >>> (32 - RECENT_BITS);
+    if (group.recentSurface[slot] === surface) {
+      this.exactOut = group.recentExact[slot]!;
+      return group.recentStem[slot]!;
+    }
+    const word = terms.internHashed(surface, h);
+    let stem = word < group.stemOf.length ? group.stemOf[word]! : -1;
+    let exact: number;
+    if (stem >= 0) {
+      exact = group.exactOf[word]!;
+    } else {
+      stem = surface === term ? word : terms.intern(term);
+      const form = group.exactForm(term, surface);
+      exact = form === surface ? word : form === term ? stem : terms.intern(form);
+      if (word >= group.stemOf.length) {
+        group.stemOf = growInt32Filled(group.stemOf, word + 1, -1);
+        group.exactOf = growInt32Filled(group.exactOf, word + 1, -1);
+      }
+      group.stemOf[word] = stem;
+      group.exactOf[word] = exact;
+    }
+    group.recentSurface[slot] = surface;
+    group.recentStem[slot] = stem;
+    group.recentExact[slot] = exact;
+    this.exactOut = exact;
+    return stem;
   }
 
   /** Number of documents in the index. */

@@ -40,8 +40,19 @@ import { lightStem, stripProclitics, type Stemmer } from './stem.js';
  * Receives each kept token of a text without allocating a {@link Token} object (the index's hot
  * path). Offsets are into the original text. A word that a filter expands into several terms
  * (synonyms) calls the sink once per term, with the same offsets and position.
+ *
+ * `wordId` and `generation` (optional to read; every analyzer passes them) let a sink cache its
+ * own work per distinct written word instead of hashing `surface` again: when `wordId > 0`, the
+ * `term` and `surface` of the call are a pure function of (this analyzer, `wordId`,
+ * `generation`). Ids are small integers (1 … the analyzer's `cacheSize`) handed out in
+ * first-seen order; when the analyzer's word cache is cleared (it fills up; queries and
+ * highlighting through the same analyzer count too) `generation` changes and the ids are handed
+ * out again, so a sink that keys a table by `wordId` must drop that table when `generation`
+ * differs from the one it was filled under. `wordId` is 0 when nothing identifies the call's
+ * term: caching is off (`cacheSize: 0`), or the call carries the second and later terms of a
+ * word a filter expanded. Ids of two analyzers are unrelated.
  */
-export type TokenSink = (term: string, surface: string, start: number, end: number, position: number) => void;
+export type TokenSink = (term: string, surface: string, start: number, end: number, position: number, wordId?: number, generation?: number) => void;
 
 /**
  * A custom step after stemming. It receives the current term and the word's normalized surface
@@ -320,9 +331,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   }
 
   function emit(e: WordEntry, sink: TokenSink, start: number, end: number, position: number): void {
-    sink(e.term, e.surface, start, end, position);
+    sink(e.term, e.surface, start, end, position, 0, 0);
     const more = e.more;
-    if (more !== null) for (let j = 0; j < more.length; j++) sink(more[j] as string, e.surface, start, end, position);
+    if (more !== null) for (let j = 0; j < more.length; j++) sink(more[j] as string, e.surface, start, end, position, 0, 0);
   }
 
   function run(text: string, sink: TokenSink, firstPosition = 0): number {
@@ -367,8 +378,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         const term = terms[id] as string;
         const surface = surfaces[id] as string;
         const more = mores[id];
-        sink(term, surface, start, end, position);
-        if (more != null) for (let j = 0; j < more.length; j++) sink(more[j] as string, surface, start, end, position);
+        sink(term, surface, start, end, position, id, cache.generation);
+        if (more != null) for (let j = 0; j < more.length; j++) sink(more[j] as string, surface, start, end, position, 0, 0);
       }
       position++;
     }

@@ -47,6 +47,11 @@ export class WordCache {
   private pool: Uint16Array;
   private poolLength = 0;
   private count = 0;
+  /**
+   * How many times the cache was cleared (starts at 0): ids are reassigned after a clear, so an
+   * id names the same word only while `generation` stays the same.
+   */
+  generation = 0;
   /** Most words held before the cache clears itself (ids are 1 … limit); 0 holds nothing. */
   readonly limit: number;
 
@@ -117,8 +122,9 @@ export class WordCache {
     return id;
   }
 
-  /** Remove every word; ids restart at 1. */
+  /** Remove every word; ids restart at 1 and {@link WordCache.generation} goes up by one. */
   clear(): void {
+    this.generation++;
     this.slots.fill(0);
     this.poolLength = 0;
     this.count = 0;
