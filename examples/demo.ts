@@ -1,11 +1,13 @@
 /**
  * `npm run demo`: index the 40-article sample in data/ and run a few queries typed the way people
  * type Arabic: without hamza, with ه for ة, without ال, with a clitic stuck on, on a Persian
- * keyboard. Each result line shows why it matched: each query word, and the words of the article
- * it found.
+ * keyboard, cut short while typing, with a typo, as a phrase. Each result line shows why it
+ * matched: the words of the article the query found, as written there (highlight ranges into the
+ * original text).
  */
 import { readFileSync } from 'node:fs';
-import { analyze, articlePreset, createIndex } from '../src/index.js';
+import { articlePreset, createIndex } from '../src/index.js';
+import type { SearchOptions, SearchResult } from '../src/index.js';
 
 /** One article of data/sample-articles.json. */
 interface Article {
@@ -15,10 +17,13 @@ interface Article {
   body: string;
 }
 
-/** A demo query: what is typed, and what it shows about the analysis. */
+type Stored = 'title' | 'category' | 'body';
+
+/** A demo query: what is typed, what it shows about the analysis, and its search options. */
 interface DemoQuery {
   query: string;
   shows: string;
+  options?: SearchOptions<Article, Stored>;
 }
 
 const QUERIES: readonly DemoQuery[] = [
@@ -29,46 +34,39 @@ const QUERIES: readonly DemoQuery[] = [
   { query: 'بالكتاب', shows: 'ب + ال on the query word; finds والكتاب and الكُتّاب' },
   { query: 'الذکاء الاصطناعی', shows: 'typed on a Persian keyboard: ک and ی' },
   { query: 'موازنه 2026', shows: 'ه for ة, and ASCII digits find ٢٠٢٦' },
+  { query: 'الانتخ', shows: "as you type: prefix: 'last'", options: { prefix: 'last' } },
+  { query: 'مهرجان السنما', shows: "a typo: السنما for السينما, fuzzy: 'auto'", options: { fuzzy: 'auto' } },
+  { query: '"وزير الخارجية"', shows: 'a phrase: the two words in order' },
 ];
 
 const RESULTS_PER_QUERY = 5;
 
 const articles = JSON.parse(readFileSync(new URL('../data/sample-articles.json', import.meta.url), 'utf8')) as Article[];
-const byId = new Map(articles.map((a) => [a.id, a]));
 
-const index = createIndex<Article, 'title' | 'category'>({ ...articlePreset, store: ['title', 'category'] });
+const index = createIndex<Article, Stored>({ ...articlePreset, store: ['title', 'category', 'body'] });
 index.addAll(articles);
 
 console.log(`fahras demo: ${articles.length} articles from data/sample-articles.json, top ${RESULTS_PER_QUERY} per query`);
-console.log('rank  score  category    title    ← query word: the words it found in the article\n');
+console.log('rank  score  category    title    ← the words it found, as written in the article\n');
 
-for (const { query, shows } of QUERIES) {
-  const hits = index.search(query, { limit: RESULTS_PER_QUERY });
+for (const { query, shows, options } of QUERIES) {
+  const hits = index.search(query, { limit: RESULTS_PER_QUERY, highlight: true, ...options });
   console.log(`▌ ${query}    (${shows}; ${hits.total} matching)`);
   if (hits.length === 0) console.log('   no results');
   hits.forEach((hit, i) => {
     const rank = String(i + 1).padStart(3);
     const score = hit.score.toFixed(2).padStart(6);
     const category = hit.doc.category.padEnd(10);
-    const article = byId.get(hit.id);
-    const why = Object.keys(hit.match)
-      .sort((a, b) => query.indexOf(a) - query.indexOf(b))
-      .map((word) => `${word}: ${article === undefined ? '' : foundForms(word, article).join('، ')}`)
-      .join(' · ');
-    console.log(`${rank}  ${score}  ${category}  ${hit.doc.title}    ← ${why}`);
+    console.log(`${rank}  ${score}  ${category}  ${hit.doc.title}    ← ${foundWords(hit.doc, hit.highlights).join('، ')}`);
   });
   console.log('');
 }
 
-/**
- * The words of `article` (as written, diacritics and clitics included) that analyze to the same
- * term as the query word `word`: what the search matched it with.
- */
-function foundForms(word: string, article: Article): string[] {
-  const terms = new Set(analyze(word).map((t) => t.term));
-  const forms = new Set<string>();
-  for (const text of [article.title, article.category, article.body]) {
-    for (const t of analyze(text)) if (terms.has(t.term)) forms.add(text.slice(t.start, t.end));
+/** The distinct words (as written, diacritics and clitics included) that the highlights cover. */
+function foundWords(doc: SearchResult<Article, Stored>['doc'], highlights: SearchResult<Article, Stored>['highlights']): string[] {
+  const words = new Set<string>();
+  for (const field of ['title', 'category', 'body'] as const) {
+    for (const range of highlights?.[field] ?? []) words.add(doc[field].slice(range[0], range[1]));
   }
-  return [...forms];
+  return [...words];
 }
