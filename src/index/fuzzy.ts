@@ -432,18 +432,18 @@ export class TermLookup {
 
 /** Bits of a term's position in the packed sort keys of {@link sortTerms}. */
 const POSITION_BITS = 22;
-/** Characters packed into a sort key. */
-const PACKED_CHARS = 3;
+/** Bits of a sort key left for characters (float64 integers are exact up to 2^53). */
+const KEY_BITS = 53 - POSITION_BITS;
 /** Runs up to this length are finished by insertion sort. */
 const SMALL_RUN = 24;
 
 /**
  * The order of the terms `keys[starts[x], starts[x + 1])` (x < n), by UTF-16 code units: each
- * term's first three code units, ranked densely (8 bits each when the text uses at most 255
- * distinct code units), and its position are packed into one float64 and sorted natively; runs
- * sharing their first three code units are then sorted by comparison from the fourth. About
- * five times faster than comparison sorting alone on the ANT dictionary; falls back to it for
- * larger alphabets or more than 2^22 terms.
+ * term's first code units, ranked densely (b bits each for an alphabet of fewer than 2^b
+ * distinct code units, as many as fit in 31 bits: 4 for the ANT dictionary's ~100), and its
+ * position are packed into one float64 and sorted natively; runs sharing those code units are
+ * then sorted by comparison from the next one. Several times faster than comparison sorting
+ * alone; falls back to it for alphabets over 255 code units or more than 2^22 terms.
  */
 export function sortTerms(keys: Uint16Array, starts: Int32Array): Int32Array {
   const n = starts.length - 1;
@@ -468,26 +468,29 @@ export function sortTerms(keys: Uint16Array, starts: Int32Array): Int32Array {
     for (let x = 0; x < n; x++) order[x] = x;
     return order.sort((a, b) => compareFrom(a, b, 0));
   }
+  const bits = Math.max(1, Math.ceil(Math.log2(distinct + 1)));
+  const packedChars = Math.floor(KEY_BITS / bits);
+  const radix = 1 << bits;
   const packed = new Float64Array(n);
   for (let x = 0; x < n; x++) {
     const s = starts[x]!;
     const len = starts[x + 1]! - s;
     let key = 0;
-    for (let i = 0; i < PACKED_CHARS; i++) key = key * 256 + (i < len ? rank[keys[s + i]!]! : 0);
+    for (let i = 0; i < packedChars; i++) key = key * radix + (i < len ? rank[keys[s + i]!]! : 0);
     packed[x] = key * (1 << POSITION_BITS) + x;
   }
   packed.sort();
   for (let x = 0; x < n; x++) order[x] = packed[x]! % (1 << POSITION_BITS);
-  // Runs with the same first three code units: finish by comparison.
+  // Runs with the same packed code units: finish by comparison.
   let runStart = 0;
   for (let x = 1; x <= n; x++) {
     if (x < n && Math.floor(packed[x]! / (1 << POSITION_BITS)) === Math.floor(packed[runStart]! / (1 << POSITION_BITS))) continue;
-    if (x - runStart > SMALL_RUN) order.subarray(runStart, x).sort((a, b) => compareFrom(a, b, PACKED_CHARS));
+    if (x - runStart > SMALL_RUN) order.subarray(runStart, x).sort((a, b) => compareFrom(a, b, packedChars));
     else {
       for (let i = runStart + 1; i < x; i++) {
         const v = order[i]!;
         let j = i - 1;
-        while (j >= runStart && compareFrom(order[j]!, v, PACKED_CHARS) > 0) {
+        while (j >= runStart && compareFrom(order[j]!, v, packedChars) > 0) {
           order[j + 1] = order[j]!;
           j--;
         }
