@@ -16,7 +16,8 @@
  * ```
  *
  * Steps 2–5 depend on the word alone, so their result is cached per distinct written word (a
- * bounded hash table looked up in place, cleared when it reaches `cacheSize`; `wordcache.ts`):
+ * bounded hash table looked up in place; when it holds `cacheSize` words it keeps the first half and
+ * drops the rest; `wordcache.ts`):
  * the index's hot path {@link Analyzer.run} allocates nothing per token except on cache misses.
  * @module
  */
@@ -45,8 +46,8 @@ import { lightStem, stripProclitics, type Stemmer } from './stem.js';
  * own work per distinct written word instead of hashing `surface` again: when `wordId > 0`, the
  * `term` and `surface` of the call are a pure function of (this analyzer, `wordId`,
  * `generation`). Ids are small integers (1 … the analyzer's `cacheSize`) handed out in
- * first-seen order; when the analyzer's word cache is cleared (it fills up; queries and
- * highlighting through the same analyzer count too) `generation` changes and the ids are handed
+ * first-seen order; when the analyzer's word cache drops words (it fills up; queries and
+ * highlighting through the same analyzer count too) `generation` changes and ids are handed
  * out again, so a sink that keys a table by `wordId` must drop that table when `generation`
  * differs from the one it was filled under. `wordId` is 0 when nothing identifies the call's
  * term: caching is off (`cacheSize: 0`), or the call carries the second and later terms of a
@@ -85,7 +86,8 @@ export interface AnalyzerOptions {
   /** Custom steps after stemming, in order. Default none. See {@link TokenFilter}. */
   filters?: readonly TokenFilter[];
   /**
-   * Distinct written words whose analysis is cached; the cache is cleared when full.
+   * Distinct written words whose analysis is cached; when full, the words seen after the first
+   * half are dropped.
    * Default 100,000 (about 15 MB at most); `0` disables caching. Integer ≥ 0.
    */
   cacheSize?: number;

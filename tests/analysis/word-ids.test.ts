@@ -31,14 +31,19 @@ describe('TokenSink wordId and generation', () => {
     expect(new Set(c.map((x) => x.generation))).toEqual(new Set([0]));
   });
 
-  it('changes the generation when a full cache is cleared, and reuses ids after it', () => {
-    const a = createAnalyzer({ cacheSize: 2 });
-    const c = calls(a, 'وزير تونس مدرسة وزير');
-    expect(c.map((x) => [x.wordId, x.generation])).toEqual([
-      [1, 0],
-      [2, 0],
-      [1, 1],
-      [2, 1],
+  it('changes the generation when a full cache drops words, and hands their ids out again', () => {
+    // cacheSize 4: the fifth distinct word keeps ids 1 and 2 and drops 3 and 4.
+    const a = createAnalyzer({ cacheSize: 4 });
+    const c = calls(a, 'وزير تونس مدرسة كتاب سيارة وزير تونس مدرسة');
+    expect(c.map((x) => [x.surface, x.wordId, x.generation])).toEqual([
+      ['وزير', 1, 0],
+      ['تونس', 2, 0],
+      ['مدرسه', 3, 0],
+      ['كتاب', 4, 0],
+      ['سياره', 3, 1],
+      ['وزير', 1, 1],
+      ['تونس', 2, 1],
+      ['مدرسه', 4, 1],
     ]);
   });
 
