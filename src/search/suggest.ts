@@ -20,9 +20,10 @@
  * proclitics kept. Returns undefined when no word needed or found a correction.
  * @module
  */
+import { MAX_WORD_LENGTH } from '../analysis/analyzer.js';
 import { normalize } from '../analysis/normalize.js';
 import { FahrasError } from '../errors.js';
-import { checkKnownKeys, checkNumber } from '../options.js';
+import { DEFAULT_MAX_QUERY_TERMS, checkKnownKeys, checkNumber } from '../options.js';
 import { tokenize } from '../analysis/tokenize.js';
 import { Channel, PostingCursor } from '../index/postings.js';
 import type { Postings } from '../index/postings.js';
@@ -165,10 +166,15 @@ export function suggest(input: string, index: SuggestIndex, options: SuggestOpti
 export function didYouMean(query: string, index: SuggestIndex): string | undefined {
   if (typeof query !== 'string') throw new FahrasError('INVALID_QUERY', 'didYouMean expects the query as a string');
   const edits: { start: number; end: number; text: string }[] = [];
-  for (const clause of parseLenient(query).clauses) {
+  // Bounded like search: a word too long to be indexed is left alone (the fuzzy walk is quadratic
+  // in its length), and only the first DEFAULT_MAX_QUERY_TERMS words are looked at.
+  let words = 0;
+  scan: for (const clause of parseLenient(query).clauses) {
     if (clause.occur === 'not') continue;
     for (const unit of clause.units) {
       for (const token of tokenize(unit.text)) {
+        if (token.word.length > MAX_WORD_LENGTH) continue;
+        if (++words > DEFAULT_MAX_QUERY_TERMS) break scan;
         const correction = correct(token.word, index);
         if (correction !== undefined) edits.push({ start: unit.start + token.start, end: unit.start + token.end, text: correction });
       }
