@@ -22,8 +22,8 @@ export interface LibSpec {
   config: string;
   /** Included by default in the performance concerns (indexing, memory, export, query). */
   perf: boolean;
-  /** Included by default in the relevance concern. */
-  relevance: boolean;
+  /** Included by default in the relevance concern; `'named'`: only when named in `--libs` (ablations). */
+  relevance: boolean | 'named';
   /** Build a fresh, configured peer. May throw `PeerUnavailable` (reported, not fatal). */
   create(): Promise<Peer>;
 }
@@ -37,6 +37,19 @@ export const LIBS: Record<string, LibSpec> = {
     relevance: true,
     create: async () => (await import('./peers/fahras.js')).createFahras(),
   },
+  // Ablations (docs/analysis.md, "What each step contributes"): fahras with one step off, run by
+  // name only: npm run bench:relevance -- --libs fahras,fahras-no-diacritics,…
+  'fahras-no-diacritics': ablation('harakat, Quranic marks, tatweel, superscript alef kept', { analyzer: { normalize: { removeDiacritics: false, removeQuranicMarks: false, removeTatweel: false, superscriptAlef: false } } }),
+  'fahras-no-alef-hamza': ablation('أ إ آ and ؤ ئ not folded', { analyzer: { normalize: { foldAlef: false, foldHamza: false } } }),
+  'fahras-no-yeh': ablation('ى not folded to ي', { analyzer: { normalize: { foldYeh: false } } }),
+  'fahras-no-teh-marbuta': ablation('ة not folded to ه', { analyzer: { normalize: { foldTehMarbuta: false } } }),
+  'fahras-no-persian': ablation('Persian letters not folded', { analyzer: { normalize: { foldPersian: false } } }),
+  'fahras-no-digits': ablation('Arabic-Indic digits not folded', { analyzer: { normalize: { foldDigits: false } } }),
+  'fahras-no-stopwords': ablation('no stopwords', { analyzer: { stopwords: false } }),
+  'fahras-no-stem': ablation('no stemming (normalized words)', { analyzer: { stem: false } }),
+  'fahras-no-exact': ablation('exactBoost 0 (no exact-form bonus)', { exactBoost: 0 }),
+  'fahras-no-variants': ablation('search variants: false (no clitic variants, no hamza spellings)', {}, { variants: false }),
+  'fahras-title5': ablation('title boost 5', { fields: { title: { boost: 5 }, category: { boost: 2 }, body: {} } }),
   flexsearch: {
     label: 'flexsearch',
     config: 'FlexSearch 0.8 Document(title, category, body), default encoder; search merge+suggest',
@@ -76,6 +89,17 @@ export const LIBS: Record<string, LibSpec> = {
     create: async () => (await import('./peers/floor.js')).createFloor(),
   },
 };
+
+/** A fahras variant for relevance only, run when named: the preset with `indexOptions` merged over it. */
+function ablation(change: string, indexOptions: Record<string, unknown>, searchOptions?: Record<string, unknown>): LibSpec {
+  return {
+    label: 'fahras: ' + change,
+    config: `as fahras, ${change}`,
+    perf: false,
+    relevance: 'named',
+    create: async () => (await import('./peers/fahras.js')).createFahras({ indexOptions, ...(searchOptions && { searchOptions }) }),
+  };
+}
 
 /** Registry names, in table order. */
 export const LIB_NAMES = Object.keys(LIBS);

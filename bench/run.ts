@@ -130,7 +130,7 @@ async function main(): Promise<number> {
   const explicitLibs = list(values.libs);
   for (const l of explicitLibs ?? []) libSpec(l);
   const perfLibs = explicitLibs ?? LIB_NAMES.filter((l) => LIBS[l]!.perf);
-  const relevanceLibs = (explicitLibs ?? LIB_NAMES).filter((l) => LIBS[l]!.relevance);
+  const relevanceLibs = (explicitLibs ?? LIB_NAMES).filter((l) => LIBS[l]!.relevance === true || (explicitLibs !== undefined && LIBS[l]!.relevance === 'named'));
 
   const { source, note } = describeSource();
   console.log(`# fahras benchmarks\n\nData: ${note}`);

@@ -30,6 +30,8 @@ interface FahrasModuleLike {
 export interface FahrasPeerOptions {
   /** Shallow-merged over the article preset passed to `createIndex` (e.g. an analyzer override). */
   indexOptions?: Record<string, unknown>;
+  /** Merged into every `search` call (e.g. `{ variants: false }`). */
+  searchOptions?: Record<string, unknown>;
 }
 
 /** The article preset, as in DESIGN.md. */
@@ -68,7 +70,7 @@ export async function createFahras(options: FahrasPeerOptions = {}): Promise<Pee
       return index.size;
     },
     search(query: string, o: PeerSearchOptions) {
-      const so: { limit: number; prefix?: boolean; fuzzy?: number } = { limit: o.limit };
+      const so: { limit: number; prefix?: boolean; fuzzy?: number } = { ...options.searchOptions, limit: o.limit };
       if (o.prefix) so.prefix = true;
       if (o.fuzzy) so.fuzzy = o.fuzzy;
       const hits = index.search(query, so);
