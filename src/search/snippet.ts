@@ -18,6 +18,7 @@
  * @module
  */
 import { FahrasError } from '../errors.js';
+import { checkKnownKeys } from '../options.js';
 
 /** A range to mark: `[start, end)` in the text, and optionally the query word it matched. */
 export type SnippetRange = readonly [start: number, end: number, word?: string];
@@ -35,6 +36,8 @@ export interface SnippetOptions {
   /** Shown where the text was cut. Default `'…'`. */
   ellipsis?: string;
 }
+
+const SNIPPET_OPTIONS = ['length', 'before', 'after', 'escapeHtml', 'ellipsis'];
 
 /** Default {@link SnippetOptions.length}. */
 export const DEFAULT_SNIPPET_LENGTH = 160;
@@ -58,7 +61,7 @@ function isLowSurrogateAt(text: string, i: number): boolean {
 /** The valid ranges, sorted by start, without overlaps (the earlier one wins). */
 function cleanRanges(text: string, ranges: readonly SnippetRange[]): SnippetRange[] {
   const sorted = ranges
-    .filter((r) => Number.isInteger(r[0]) && Number.isInteger(r[1]) && r[0] >= 0 && r[1] > r[0] && r[1] <= text.length)
+    .filter((r) => Array.isArray(r) && Number.isInteger(r[0]) && Number.isInteger(r[1]) && r[0] >= 0 && r[1] > r[0] && r[1] <= text.length)
     .slice()
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: SnippetRange[] = [];
@@ -102,18 +105,21 @@ function bestRun(text: string, ranges: readonly SnippetRange[], length: number):
 
 /**
  * The best window of `text` around `ranges` (highlight ranges of one field), with each range
- * inside it marked. See the module documentation. Ranges out of the text, empty or overlapping an
- * earlier one are ignored. Throws `INVALID_INPUT` when `text` is not a string and
+ * inside it marked. See the module documentation. Ranges that are not `[start, end]` pairs of
+ * integers, out of the text, empty or overlapping an earlier one are ignored. Throws `INVALID_INPUT` when `text` is not a string and
  * `INVALID_OPTION` for a bad option.
  */
 export function snippet(text: string, ranges: readonly SnippetRange[] = [], options: SnippetOptions = {}): string {
   if (typeof text !== 'string') throw new FahrasError('INVALID_INPUT', 'snippet expects the text as a string');
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new FahrasError('INVALID_OPTION', 'snippet options must be an object', { option: 'options' });
+  checkKnownKeys(options as Record<string, unknown>, SNIPPET_OPTIONS, '');
   const length = options.length ?? DEFAULT_SNIPPET_LENGTH;
   if (!Number.isInteger(length) || length < 1) throw new FahrasError('INVALID_OPTION', `Option length must be an integer ≥ 1, got ${String(length)}`, { option: 'length' });
   const before = options.before ?? '<mark>';
   const after = options.after ?? '</mark>';
   const ellipsis = options.ellipsis ?? '…';
   const escape = options.escapeHtml ?? true;
+  if (typeof escape !== 'boolean') throw new FahrasError('INVALID_OPTION', 'Option escapeHtml must be a boolean', { option: 'escapeHtml' });
   for (const [name, value] of [['before', before], ['after', after], ['ellipsis', ellipsis]] as const) {
     if (typeof value !== 'string') throw new FahrasError('INVALID_OPTION', `Option ${name} must be a string`, { option: name });
   }
