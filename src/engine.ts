@@ -123,12 +123,16 @@ class EngineGroup implements AnalyzerGroup {
   readonly recentExact = new Int32Array(RECENT_SLOTS);
   /**
    * Per analyzer word id (the `wordId` the analyzer passes its sink), the term ids of the word's
-   * stem and exact form (-1: not seen yet), valid for analyzer cache generation `wordGeneration`:
-   * a token of a cached word costs two array reads, no hashing of its surface.
+   * stem and exact form, the surface they were found for, and the analyzer cache generation they
+   * were last confirmed under plus one (`wordStamp`, 0: empty). A token of a cached word costs a
+   * stamp check and two array reads, no hashing of its surface. After the analyzer's cache drops
+   * words (a new generation), an entry whose id kept its word is confirmed by its surface: the
+   * analyzer hands the same string object again, so the comparison is a pointer check.
    */
   wordStem = new Int32Array(0);
   wordExact = new Int32Array(0);
-  wordGeneration = 0;
+  wordStamp = new Int32Array(0);
+  wordSurface: string[] = [];
   readonly strip: ((word: string) => string) | undefined;
 
   constructor(
@@ -155,13 +159,7 @@ class EngineGroup implements AnalyzerGroup {
     this.stemOf = new Int32Array(0);
     this.exactOf = new Int32Array(0);
     this.recentSurface.fill(undefined);
-    this.wordStem.fill(-1);
-  }
-
-  /** Forget the per-word-id table: the analyzer's word cache moved to `generation`. */
-  resetWords(generation: number): void {
-    this.wordStem.fill(-1);
-    this.wordGeneration = generation;
+    this.wordStamp.fill(0);
   }
 
 }
@@ -267,19 +265,26 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
       let stem: number;
       let exact: number;
       if (wordId > 0) {
-        if (generation !== group.wordGeneration) group.resetWords(generation);
-        stem = wordId < group.wordStem.length ? group.wordStem[wordId]! : -1;
-        if (stem >= 0) {
+        const stamp = generation + 1;
+        const had = wordId < group.wordStamp.length ? group.wordStamp[wordId]! : -1;
+        if (had === stamp || (had > 0 && group.wordSurface[wordId] === surface)) {
+          if (had !== stamp) group.wordStamp[wordId] = stamp;
+          stem = group.wordStem[wordId]!;
           exact = group.wordExact[wordId]!;
         } else {
           stem = this.surfaceIds(group, term, surface);
           exact = this.exactOut;
-          if (wordId >= group.wordStem.length) {
-            group.wordStem = growInt32Filled(group.wordStem, wordId + 1, -1);
+          if (had < 0) {
+            group.wordStem = growInt32(group.wordStem, wordId + 1);
             group.wordExact = growInt32(group.wordExact, wordId + 1);
+            group.wordStamp = growInt32(group.wordStamp, wordId + 1);
+            const surfaces = group.wordSurface;
+            while (surfaces.length < group.wordStamp.length) surfaces.push('');
           }
           group.wordStem[wordId] = stem;
           group.wordExact[wordId] = exact;
+          group.wordStamp[wordId] = stamp;
+          group.wordSurface[wordId] = surface;
         }
       } else if (start === lastStart && position === lastPosition) {
         // Another term for the same word (a synonym filter): not covered by the per-surface ids.
