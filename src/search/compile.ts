@@ -119,6 +119,7 @@ class Compiler {
       termLookup: () => ctx.termLookup(),
       exactFrequency: (id) => ctx.docFrequency(id, Channel.Exact),
       termLength: (id) => ctx.termLength(id),
+      termText: (id) => ctx.termText(id),
     };
   }
 

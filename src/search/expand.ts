@@ -42,6 +42,17 @@ export interface ExpansionIndex {
   exactFrequency(id: number): number;
   /** Length of term `id`. */
   termLength(id: number): number;
+  /**
+   * Text of term `id`: candidates ranked alike are ordered by it, so which ones a cap keeps does
+   * not depend on term numbering (a loaded index numbers its terms differently).
+   */
+  termText(id: number): string;
+}
+
+function byText(index: ExpansionIndex, a: number, b: number): number {
+  const x = index.termText(a);
+  const y = index.termText(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 const HAMZA_CHAR = String.fromCharCode(HAMZA);
@@ -94,7 +105,7 @@ export function expandPrefix(prefixes: readonly string[], exclude: ReadonlySet<n
       else if (weight > had.weight) had.weight = weight;
     });
   }
-  const list = [...found.values()].sort((a, b) => b.df - a.df || b.weight - a.weight || a.id - b.id);
+  const list = [...found.values()].sort((a, b) => b.df - a.df || b.weight - a.weight || byText(index, a.id, b.id));
   return new Map(list.slice(0, max).map((s) => [s.id, s.weight]));
 }
 
@@ -111,7 +122,7 @@ export function expandFuzzy(word: string, budget: number, exclude: ReadonlySet<n
     if (df === 0) return;
     list.push({ id, df, cost, weight: 1 - cost / (EDIT * (word.length + 1)) });
   });
-  list.sort((a, b) => a.cost - b.cost || b.df - a.df || a.id - b.id);
+  list.sort((a, b) => a.cost - b.cost || b.df - a.df || byText(index, a.id, b.id));
   return new Map(list.slice(0, max).map((s) => [s.id, s.weight]));
 }
 

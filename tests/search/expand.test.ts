@@ -14,7 +14,7 @@ function expansionIndex(frequencies: Record<string, number>): { index: Expansion
   const df: number[] = [];
   for (const [w, n] of Object.entries(frequencies)) df[terms.intern(w)] = n;
   const lookup = new TermLookup(terms);
-  return { terms, index: { termLookup: () => lookup, exactFrequency: (id) => df[id] ?? 0, termLength: (id) => terms.termLength(id) } };
+  return { terms, index: { termLookup: () => lookup, exactFrequency: (id) => df[id] ?? 0, termLength: (id) => terms.termLength(id), termText: (id) => terms.term(id) } };
 }
 
 describe('prefixCandidates', () => {
