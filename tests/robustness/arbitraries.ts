@@ -67,6 +67,13 @@ export const modelDoc: fc.Arbitrary<ModelDoc> = docWith(docId);
 /** Query text: mostly words the documents use, sometimes anything. */
 export const query: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.array(fc.constantFrom(...WORDS, 'زرافة'), { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')) },
+  // the query language: phrases, required/excluded words, OR, groups, field scopes, half-typed words
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(fc.tuple(fc.constantFrom('', '+', '-', 'title:', 'body:', '"', '(', 'OR '), fc.constantFrom(...WORDS.slice(0, 30), 'كتا', 'الانتخ', 'مدر', 'boo', 'وزي'), fc.constantFrom('', '"', ')')), { minLength: 1, maxLength: 4 })
+      .map((units) => units.map(([a, w, b]) => `${a}${w}${b}`).join(' ')),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 10 }) },
 );
 
@@ -80,6 +87,14 @@ export const searchOptions: fc.Arbitrary<ModelSearchOptions> = fc.constantFrom<M
   { boost: { body: 2.5 } },
   { filter: { tag: 'سياسة' }, facets: ['tag'] },
   { limit: 2, offset: 1 },
+  // Expansions are capped high here: which candidates the cap keeps is ranked by document
+  // frequency counting removed documents until the next vacuum (docs/limits.md); the model test
+  // checks small caps after its final vacuum.
+  { prefix: true, maxExpansions: 1000 },
+  { prefix: 'last', fuzzy: 'auto', maxExpansions: 1000 },
+  { fuzzy: 1, maxExpansions: 1000 },
+  { fuzzy: 2, prefix: true, maxExpansions: 1000 },
+  { prefix: true, combine: 'and', maxQueryTerms: 2, maxExpansions: 1000 },
 );
 
 /** One step of a model test. */
@@ -134,7 +149,7 @@ export function modelIndex(config: ModelConfig): ModelIndex {
 }
 
 /** Queries every check runs besides the sequence's own. */
-export const PROBES = ['كتاب', 'الكتاب مدرسة', 'وزير الخارجية', 'book cafe', '2020', 'احمد', 'ـــ', ''];
+export const PROBES = ['كتاب', 'الكتاب مدرسة', 'وزير الخارجية', 'book cafe', '2020', 'احمد', 'ـــ', '', 'كتا', '"وزير الخارجية" -مدرسة', 'title:كتاب OR boo'];
 
 /** What a search observably returns, for exact comparison (scores compared separately). */
 export interface Observed {
