@@ -42,17 +42,8 @@ export interface ExpansionIndex {
   exactFrequency(id: number): number;
   /** Length of term `id`. */
   termLength(id: number): number;
-  /**
-   * Text of term `id`: candidates ranked alike are ordered by it, so which ones a cap keeps does
-   * not depend on term numbering (a loaded index numbers its terms differently).
-   */
+  /** Text of term `id`. */
   termText(id: number): string;
-}
-
-function byText(index: ExpansionIndex, a: number, b: number): number {
-  const x = index.termText(a);
-  const y = index.termText(b);
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 const HAMZA_CHAR = String.fromCharCode(HAMZA);
@@ -84,6 +75,11 @@ interface Scored {
   df: number;
   weight: number;
   cost: number;
+  /**
+   * Visit order: the lookup visits terms in text order, so candidates ranked alike are cut by
+   * `max` in text order, never by term number (a loaded index numbers its terms differently).
+   */
+  order: number;
 }
 
 /**
@@ -93,6 +89,7 @@ interface Scored {
 export function expandPrefix(prefixes: readonly string[], exclude: ReadonlySet<number>, index: ExpansionIndex, max: number): Map<number, number> {
   const found = new Map<number, Scored>();
   const lookup = index.termLookup();
+  let order = 0;
   for (const p of prefixes) {
     if (p.length === 0) continue;
     lookup.forEachPrefix(p, (id) => {
@@ -101,11 +98,11 @@ export function expandPrefix(prefixes: readonly string[], exclude: ReadonlySet<n
       if (df === 0) return;
       const weight = p.length / index.termLength(id);
       const had = found.get(id);
-      if (had === undefined) found.set(id, { id, df, weight, cost: 0 });
+      if (had === undefined) found.set(id, { id, df, weight, cost: 0, order: order++ });
       else if (weight > had.weight) had.weight = weight;
     });
   }
-  const list = [...found.values()].sort((a, b) => b.df - a.df || b.weight - a.weight || byText(index, a.id, b.id));
+  const list = [...found.values()].sort((a, b) => b.df - a.df || b.weight - a.weight || a.order - b.order);
   return new Map(list.slice(0, max).map((s) => [s.id, s.weight]));
 }
 
@@ -120,9 +117,9 @@ export function expandFuzzy(word: string, budget: number, exclude: ReadonlySet<n
     if (cost === 0 || exclude.has(id)) return;
     const df = index.exactFrequency(id);
     if (df === 0) return;
-    list.push({ id, df, cost, weight: 1 - cost / (EDIT * (word.length + 1)) });
+    list.push({ id, df, cost, weight: 1 - cost / (EDIT * (word.length + 1)), order: list.length });
   });
-  list.sort((a, b) => a.cost - b.cost || b.df - a.df || byText(index, a.id, b.id));
+  list.sort((a, b) => a.cost - b.cost || b.df - a.df || a.order - b.order);
   return new Map(list.slice(0, max).map((s) => [s.id, s.weight]));
 }
 
