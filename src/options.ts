@@ -31,7 +31,7 @@ export const DEFAULT_MAX_EXPANSIONS = 50;
  * indexing, and about 2 MB of memory while a document is analyzed.
  */
 export const DEFAULT_MAX_FIELD_LENGTH = 1_000_000;
-/** Default most clauses (query words, phrases, OR groups) one search runs (`maxQueryTerms`). */
+/** Default most query words (a phrase counts once) one search looks up (`maxQueryTerms`). */
 export const DEFAULT_MAX_QUERY_TERMS = 32;
 /** Default most UTF-16 code units of query text one search reads (`maxQueryLength`): about 70 Arabic words. */
 export const DEFAULT_MAX_QUERY_LENGTH = 512;
@@ -203,10 +203,12 @@ export interface SearchOptions<Doc, Stored extends FieldKey<Doc> = never, Facet 
    */
   variants?: boolean;
   /**
-   * Most clauses one search runs, an integer in [1, 1024]: a clause is a query word (stopwords and
-   * repeated words make none), a phrase or an `OR` group. Clauses past the first `maxQueryTerms`,
-   * in query order, are ignored, so a pasted page costs no more than a long question.
-   * Default {@link DEFAULT_MAX_QUERY_TERMS} (32).
+   * Most query words one search looks up and expands, an integer in [1, 1024]: each word counts
+   * (repeated ones and those inside an `OR` group too; stopwords do not), a phrase counts once.
+   * The rest of the query, in query order, is ignored, before any prefix or typo expansion, so a
+   * pasted page costs no more than a long question: a search reads at most
+   * `maxQueryTerms × (2 + 2 × maxExpansions)` postings lists. Default
+   * {@link DEFAULT_MAX_QUERY_TERMS} (32).
    */
   maxQueryTerms?: number;
   /**

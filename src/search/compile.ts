@@ -64,6 +64,11 @@ export interface CompileOptions {
   readonly maxExpansions: number;
   /** Look up other written forms of each word: hamza spellings, clitic variants. */
   readonly variants: boolean;
+  /**
+   * Most query units looked up and expanded (a word, also inside an OR group, or a phrase);
+   * the rest of the query is ignored. Default: no limit.
+   */
+  readonly maxQueryTerms?: number;
 }
 
 /** A phrase to highlight: stems in order at position offsets. */
@@ -372,7 +377,9 @@ class Compiler {
     const trailingSpace = lastEnd > 0 && /\s/.test(query[lastEnd - 1]!);
     const clauses: Clause[] = [];
     const seen = new Set<string>();
-    for (const clause of parsed.clauses) {
+    // maxQueryTerms bounds the work before any expansion, so a pasted page costs what a question does.
+    let budget = this.options.maxQueryTerms ?? Infinity;
+    scan: for (const clause of parsed.clauses) {
       const occur = clause.occur;
       const single = clause.units.length === 1 ? clause.units[0]! : undefined;
       const sources: PlanSource[] = [];
@@ -389,7 +396,12 @@ class Compiler {
           }
           scope = -1;
         }
+        if (budget <= 0) {
+          if (single === undefined && sources.length > 0) clauses.push({ label: labels.join(' OR '), occur, sources });
+          break scan;
+        }
         if (unit.kind === 'phrase') {
+          budget--;
           const label = `"${unit.text}"`;
           const phrase = this.phraseSources(text, start, scope, occur, label);
           if (phrase.length === 0) continue;
@@ -402,6 +414,8 @@ class Compiler {
         }
         const prefixLast = occur !== 'not' && this.options.prefix !== false && !trailingSpace && unit.end === lastEnd;
         for (const word of this.words(text, start, prefixLast)) {
+          if (budget <= 0) break;
+          budget--;
           const built = this.wordSources(word, scope, occur);
           if (built.sources.length === 0) continue;
           if (single !== undefined) {

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_WORD_LENGTH } from '../../src/analysis/analyzer.js';
 import { createIndex } from '../../src/engine.js';
+import { TermLookup } from '../../src/index/fuzzy.js';
 import { PostingCursor } from '../../src/index/postings.js';
 import { DEFAULT_MAX_EXPANSIONS, DEFAULT_MAX_FIELD_LENGTH, DEFAULT_MAX_QUERY_LENGTH, DEFAULT_MAX_QUERY_TERMS, MAX_FIELD_COUNT } from '../../src/options.js';
 import { expectError, failsUnchanged, looseIndex, snapshot } from './helpers.js';
@@ -137,6 +138,30 @@ describe('maxQueryTerms and the cost of the worst query', () => {
     expect(uncapped).toBeGreaterThan(2 * worst);
   });
 
+  it('with prefix and typo expansion: at most maxQueryTerms × (2 + 2 × maxExpansions) lists, each no longer than the costliest word', () => {
+    const costliest = Math.max(...vocabulary.map((w) => work(() => index.search(w))));
+    const bound = DEFAULT_MAX_QUERY_TERMS * (2 + 2 * DEFAULT_MAX_EXPANSIONS) * costliest;
+    const shortWords = Array.from({ length: 10_000 }, (_, i) => vocabulary[i % vocabulary.length]!.slice(0, 2)).join(' ');
+    for (const q of [hostile, shortWords]) {
+      for (const options of [{ prefix: true }, { fuzzy: 2 }, { prefix: true, fuzzy: 2 }, { prefix: true, fuzzy: 'auto' }] as const) {
+        expect(work(() => index.search(q, options))).toBeLessThanOrEqual(bound);
+      }
+    }
+    // The words past maxQueryTerms are not even expanded: as many dictionary walks as the first 32 alone.
+    const first = vocabulary.slice(0, DEFAULT_MAX_QUERY_TERMS).join(' ');
+    const walks = (q: string): number => {
+      const fuzzy = vi.spyOn(TermLookup.prototype, 'fuzzy');
+      const prefix = vi.spyOn(TermLookup.prototype, 'forEachPrefix');
+      index.search(q, { prefix: true, fuzzy: 2 });
+      const n = fuzzy.mock.calls.length + prefix.mock.calls.length;
+      vi.restoreAllMocks();
+      return n;
+    };
+    expect(walks(first)).toBeGreaterThan(0);
+    expect(walks(hostile)).toBe(walks(first));
+    expect(work(() => index.search(hostile, { prefix: true, fuzzy: 2 }))).toBe(work(() => index.search(first, { prefix: true, fuzzy: 2 })));
+  });
+
   it('empty, whitespace-only and stopword-only queries read nothing and find nothing', () => {
     for (const q of ['', '   ', '\n\t ', 'في من على', '،؟!.', 'ـــ ًٌٍ']) {
       expect(work(() => expect(index.search(q)).toHaveLength(0))).toBe(0);
@@ -148,12 +173,12 @@ describe('maxQueryTerms and the cost of the worst query', () => {
     const q = `وزير ${'كلمة '.repeat(120)}زرافة`;
     expect(q.length).toBeGreaterThan(DEFAULT_MAX_QUERY_LENGTH);
     expect(small.search(q).map((h) => h.id)).toEqual(['near']);
-    expect(small.search(q, { maxQueryLength: 65536 }).map((h) => h.id).sort()).toEqual(['far', 'near']);
+    expect(small.search(q, { maxQueryLength: 65536, maxQueryTerms: 1024 }).map((h) => h.id).sort()).toEqual(['far', 'near']);
     // 'الخارجية' straddles the limit: dropped whole, not searched as a prefix of itself
     const straddle = `${'ا'.repeat(10)} ${'كلمة '.repeat(99)}وزير الخارجية`;
     const at = straddle.indexOf('الخارجية');
-    expect(small.search(straddle, { maxQueryLength: at + 3 }).map((h) => h.id)).toEqual(['near']);
-    expect(small.search(straddle, { maxQueryLength: at + 'الخارجية'.length }).map((h) => h.id).sort()).toEqual(['cut', 'near']);
+    expect(small.search(straddle, { maxQueryLength: at + 3, maxQueryTerms: 1024 }).map((h) => h.id)).toEqual(['near']);
+    expect(small.search(straddle, { maxQueryLength: at + 'الخارجية'.length, maxQueryTerms: 1024 }).map((h) => h.id).sort()).toEqual(['cut', 'near']);
   });
 
   it('a 1,000,000-character query neither throws nor reads more than the cap allows', () => {
