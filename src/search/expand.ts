@@ -82,28 +82,121 @@ interface Scored {
   order: number;
 }
 
+/** `< 0` when candidate a ranks before b. */
+type Rank = (a: Scored, b: Scored) => number;
+
+/** Prefix candidates: most documents, then the most covered, then text order. */
+const PREFIX_RANK: Rank = (a, b) => b.df - a.df || b.weight - a.weight || a.order - b.order;
+/** Typo candidates: cheapest, then most documents, then text order. */
+const FUZZY_RANK: Rank = (a, b) => a.cost - b.cost || b.df - a.df || a.order - b.order;
+
+/**
+ * The `max` best of a stream of candidates: a binary heap whose root is the worst kept, so a
+ * one-letter prefix with tens of thousands of completions costs one comparison for most of them
+ * and no sort. `offer` copies the scratch candidate only when it is kept.
+ */
+class Best {
+  private readonly heap: Scored[] = [];
+  /** The candidate to fill before {@link Best.offer}. */
+  readonly scratch: Scored = { id: 0, df: 0, weight: 0, cost: 0, order: 0 };
+
+  constructor(
+    private readonly max: number,
+    private readonly rank: Rank,
+  ) {}
+
+  /** Offer the scratch candidate; `mayRepeat`: its id may have been offered before. */
+  offer(mayRepeat: boolean): void {
+    const heap = this.heap;
+    const c = this.scratch;
+    // A term seen again (overlapping prefixes): keep its better weight.
+    if (mayRepeat) {
+      for (const kept of heap) {
+        if (kept.id !== c.id) continue;
+        if (c.weight > kept.weight) {
+          kept.weight = c.weight;
+          this.heapify();
+        }
+        return;
+      }
+    }
+    if (heap.length < this.max) {
+      heap.push({ ...c });
+      this.up(heap.length - 1);
+    } else if (heap.length > 0 && this.rank(c, heap[0]!) < 0) {
+      heap[0] = { ...c };
+      this.down(0);
+    }
+  }
+
+  /** The kept candidates, best first, as id → weight. */
+  result(): Map<number, number> {
+    return new Map(this.heap.sort(this.rank).map((s) => [s.id, s.weight]));
+  }
+
+  /** Whether the entry at i should sit above the one at j (it ranks worse). */
+  private worse(i: number, j: number): boolean {
+    return this.rank(this.heap[i]!, this.heap[j]!) > 0;
+  }
+
+  private swap(i: number, j: number): void {
+    const t = this.heap[i]!;
+    this.heap[i] = this.heap[j]!;
+    this.heap[j] = t;
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.worse(i, parent)) return;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const n = this.heap.length;
+    for (;;) {
+      let top = i;
+      const l = 2 * i + 1;
+      if (l < n && this.worse(l, top)) top = l;
+      if (l + 1 < n && this.worse(l + 1, top)) top = l + 1;
+      if (top === i) return;
+      this.swap(i, top);
+      i = top;
+    }
+  }
+
+  private heapify(): void {
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+}
+
 /**
  * Exact forms starting with any of `prefixes`, not in `exclude`: the `max` most frequent, each
  * with its weight `prefixLength / termLength` (the longest matching prefix). Returns id → weight.
  */
 export function expandPrefix(prefixes: readonly string[], exclude: ReadonlySet<number>, index: ExpansionIndex, max: number): Map<number, number> {
-  const found = new Map<number, Scored>();
+  const best = new Best(max, PREFIX_RANK);
+  const c = best.scratch;
   const lookup = index.termLookup();
   let order = 0;
+  let mayRepeat = false;
   for (const p of prefixes) {
     if (p.length === 0) continue;
     lookup.forEachPrefix(p, (id) => {
       if (exclude.has(id)) return;
       const df = index.exactFrequency(id);
       if (df === 0) return;
-      const weight = p.length / index.termLength(id);
-      const had = found.get(id);
-      if (had === undefined) found.set(id, { id, df, weight, cost: 0, order: order++ });
-      else if (weight > had.weight) had.weight = weight;
+      c.id = id;
+      c.df = df;
+      c.weight = p.length / index.termLength(id);
+      c.order = order++;
+      best.offer(mayRepeat);
     });
+    mayRepeat = true;
   }
-  const list = [...found.values()].sort((a, b) => b.df - a.df || b.weight - a.weight || a.order - b.order);
-  return new Map(list.slice(0, max).map((s) => [s.id, s.weight]));
+  return best.result();
 }
 
 /**
@@ -111,16 +204,22 @@ export function expandPrefix(prefixes: readonly string[], exclude: ReadonlySet<n
  * `word` itself: the `max` cheapest (then most frequent). Returns id → weight.
  */
 export function expandFuzzy(word: string, budget: number, exclude: ReadonlySet<number>, index: ExpansionIndex, max: number): Map<number, number> {
-  const list: Scored[] = [];
   if (budget <= 0 || word.length === 0) return new Map();
+  const best = new Best(max, FUZZY_RANK);
+  const c = best.scratch;
+  let order = 0;
   index.termLookup().fuzzy(word, budget, ARABIC_EDIT_COSTS, (id, cost) => {
     if (cost === 0 || exclude.has(id)) return;
     const df = index.exactFrequency(id);
     if (df === 0) return;
-    list.push({ id, df, cost, weight: 1 - cost / (EDIT * (word.length + 1)), order: list.length });
+    c.id = id;
+    c.df = df;
+    c.cost = cost;
+    c.weight = 1 - cost / (EDIT * (word.length + 1));
+    c.order = order++;
+    best.offer(false);
   });
-  list.sort((a, b) => a.cost - b.cost || b.df - a.df || a.order - b.order);
-  return new Map(list.slice(0, max).map((s) => [s.id, s.weight]));
+  return best.result();
 }
 
 /**
