@@ -81,6 +81,38 @@ export const LIBS: Record<string, LibSpec> = {
     relevance: true,
     create: async () => (await import('./peers/orama.js')).createOrama(),
   },
+  // Issue 9: each peer with fahras's analysis through its adapter (fahras/flexsearch,
+  // fahras/minisearch, fahras/orama), for relevance: how much of the gap the analysis closes.
+  'flexsearch-fahras': {
+    label: 'flexsearch+fahras',
+    config: 'as flexsearch, encoder = fahrasEncoder() (fahras/flexsearch)',
+    perf: false,
+    relevance: true,
+    create: async () => {
+      const [{ createFlexSearch }, { fahrasEncoder }] = await Promise.all([import('./peers/flexsearch.js'), import('../src/adapters/flexsearch.js')]);
+      return createFlexSearch({ encoder: fahrasEncoder() });
+    },
+  },
+  'minisearch-fahras': {
+    label: 'minisearch+fahras',
+    config: 'as minisearch+ar, tokenize/processTerm = fahrasMiniSearch() (fahras/minisearch)',
+    perf: false,
+    relevance: true,
+    create: async () => {
+      const [{ createMiniSearch }, { fahrasMiniSearch }] = await Promise.all([import('./peers/minisearch.js'), import('../src/adapters/minisearch.js')]);
+      return createMiniSearch(fahrasMiniSearch());
+    },
+  },
+  'orama-fahras': {
+    label: 'orama+fahras',
+    config: 'as orama-ar, tokenizer = fahrasTokenizer() (fahras/orama)',
+    perf: false,
+    relevance: true,
+    create: async () => {
+      const [{ createOrama }, { fahrasTokenizer }] = await Promise.all([import('./peers/orama.js'), import('../src/adapters/orama.js')]);
+      return createOrama({ tokenizer: fahrasTokenizer() });
+    },
+  },
   floor: {
     label: 'split+Map',
     config: 'text.split(/\\s+/) and a Map count over title, category, body (no search)',
