@@ -1,8 +1,10 @@
 /**
  * Query latency: p50 and p95 (ms) of plain, prefix and fuzzy queries (see latency-queries.ts),
- * top 10, after an untimed warm-up on the first fifth of each kind. Checks that plain queries (known to
- * match: their words come from indexed titles) return results, and prefix queries too where the
- * library supports prefixes.
+ * top 10. After an untimed warm-up on the first fifth of each kind, the whole list is timed
+ * {@link PASSES} times and each query keeps its fastest time, so a moment the process spent
+ * descheduled on a shared machine does not land in the p95 of one library only. Checks that
+ * plain queries (known to match: their words come from indexed titles) return results, and
+ * prefix and fuzzy queries too where the library supports them.
  * @module
  */
 import type { Checks } from './checks.js';
@@ -29,19 +31,24 @@ export interface QueryResult {
 /** Edit distance used for the fuzzy queries of every library. */
 export const FUZZY_DISTANCE = 1;
 
+/** Timed passes over each query list; each query keeps its fastest time. */
+export const PASSES = 2;
+
 /** Share of queries known to match that must return something. */
 const MIN_NON_EMPTY = 0.95;
 
 function timeAll(peer: Peer, queries: readonly string[], options: PeerSearchOptions): LatencyResult {
   for (const q of queries.slice(0, Math.ceil(queries.length / 5))) peer.search(q, options); // warm-up
-  const times: number[] = [];
+  const times = new Array<number>(queries.length).fill(Number.POSITIVE_INFINITY);
   let nonEmpty = 0;
-  for (const q of queries) {
-    const t0 = process.hrtime.bigint();
-    const ids = peer.search(q, options);
-    const t1 = process.hrtime.bigint();
-    times.push(Number(t1 - t0) / 1e6);
-    if (ids.length > 0) nonEmpty++;
+  for (let pass = 0; pass < PASSES; pass++) {
+    for (const [i, q] of queries.entries()) {
+      const t0 = process.hrtime.bigint();
+      const ids = peer.search(q, options);
+      const t1 = process.hrtime.bigint();
+      times[i] = Math.min(times[i]!, Number(t1 - t0) / 1e6);
+      if (pass === 0 && ids.length > 0) nonEmpty++;
+    }
   }
   return { n: queries.length, p50: percentile(times, 50), p95: percentile(times, 95), nonEmpty };
 }

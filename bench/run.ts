@@ -228,7 +228,7 @@ async function main(): Promise<number> {
         'once per round, libraries taking turns, 2 rounds; 1 elsewhere); CPU ' +
         'time is that build\'s user + system time over all threads (GC helpers included). Heap growth is `heapUsed + external` ' +
         'after GC (typed arrays count). Latency: 200 queries of each kind at the main size, 100 at the other points, after an ' +
-        'untimed warm-up on the first fifth. "n/a": the library has no such feature ' +
+        'untimed warm-up on the first fifth; the list is timed twice and each query keeps its faster time. "n/a": the library has no such feature ' +
         '(FlexSearch has no query-time prefix or edit-distance search; Orama always matches query words as prefixes, so its ' +
         'plain and prefix queries are the same call; the split+Map floor does not search). Fuzzy = edit distance 1.',
       failed.length ? `**FAILED:**\n\n${failed.map((r) => `- ${r.lib} @ ${r.size}: ${(r.message ?? '').split('\n')[0]}`).join('\n')}` : '',
