@@ -15,6 +15,8 @@ import type { ModelConfig, ModelDoc, ModelIndex } from './arbitraries.js';
 
 const CONFIG: ModelConfig = { vacuumThreshold: 0.25, exactBoost: 0.5, bodyStem: true, cacheSize: 64 };
 const RUNS = Number(process.env.FAHRAS_RUNS ?? 40);
+/** Generous per-test timeout: about 0.2 s a run on a loaded machine. */
+const TIMEOUT = 60_000 + RUNS * 200;
 
 /** Why `index` differs from a fresh index over `docs`, or undefined. */
 function differsFromFresh(index: ModelIndex, docs: readonly ModelDoc[]): string | undefined {
@@ -75,7 +77,7 @@ describe('addAllAsync aborted', () => {
       }),
       { numRuns: RUNS, seed: 0xa5_1c },
     );
-  }, 120_000);
+  }, TIMEOUT);
 
   it('from a timer while the run is in flight', async () => {
     const docs = Array.from({ length: 3000 }, (_, i) => ({ id: i, title: `وزير ${i % 7} الخارجية`, body: i % 2 === 0 ? 'كتاب مدرسة' : 'book 2020', tag: 'سياسة' }));
@@ -155,7 +157,7 @@ describe('searching while addAllAsync runs', () => {
       }),
       { numRuns: RUNS, seed: 0x5ea2c4 },
     );
-  }, 120_000);
+  }, TIMEOUT);
 
   it('changes made from onProgress between chunks are kept consistent with the documents still to come', async () => {
     const docs: ModelDoc[] = Array.from({ length: 20 }, (_, i) => ({ id: i, title: i % 2 === 0 ? 'وزير الخارجية' : 'كتاب مدرسة', tag: 'سياسة' }));

@@ -14,6 +14,8 @@ import { PROBES, difference, modelConfig, modelDoc, modelIndex, observe } from '
 import type { ModelConfig, ModelDoc, ModelIndex, ModelSearchOptions } from './arbitraries.js';
 
 const RUNS = Number(process.env.FAHRAS_RUNS ?? 300);
+/** Generous per-test timeout: about 0.1 s a run on a loaded machine. */
+const TIMEOUT = 60_000 + RUNS * 100;
 const FIXED_SEED = 0x10ad_f00d;
 const OPTIONS: ModelSearchOptions[] = [{}, { combine: 'and' }, { filter: { tag: 'رياضة' }, facets: ['tag'] }];
 
@@ -117,11 +119,11 @@ function property(): fc.IPropertyWithHooks<[Scenario]> {
 describe('loadIndex on mutated exports: a FahrasError or the same answers', () => {
   it(`fixed seed ${FIXED_SEED} (${RUNS} runs)`, () => {
     fc.assert(property(), { numRuns: RUNS, seed: FIXED_SEED });
-  }, 120_000);
+  }, TIMEOUT);
 
   it(`random seed (${RUNS} runs; the seed is printed on failure)`, () => {
     fc.assert(property(), { numRuns: RUNS });
-  }, 120_000);
+  }, TIMEOUT);
 
   it('the unmutated export loads and answers the same (the property is not vacuous)', () => {
     const original = modelIndex({ vacuumThreshold: false, exactBoost: 0.5, bodyStem: true, cacheSize: 64 });
