@@ -276,7 +276,7 @@ export interface ResolvedSearchOptions {
   readonly maxQueryTerms: number;
   /** Most query code units read. */
   readonly maxQueryLength: number;
-  /** Field numbers to highlight (empty: no highlights). */
+  /** Field numbers to highlight; undefined: no highlights. */
   readonly highlight: readonly number[] | undefined;
 }
 
