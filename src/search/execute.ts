@@ -250,16 +250,7 @@ export class Searcher {
     if (source.kind !== 'term') {
       // Expanded term sets and phrases (sources.ts): same accumulation as below.
       collectExtra(source, context.postings, removed, scorer, cursor, (d, w, mask) => {
-        if (this.sourceMark[d] !== stamp) {
-          this.sourceMark[d] = stamp;
-          this.sourceW[d] = w;
-          this.sourceFields[d] = mask;
-          if (n === this.sourceDocs.length) this.sourceDocs = growInt32(this.sourceDocs, n + 1);
-          this.sourceDocs[n++] = d;
-        } else {
-          this.sourceW[d] = this.sourceW[d]! + w;
-          this.sourceFields[d] = this.sourceFields[d]! | mask;
-        }
+        n = this.accumulate(d, w, mask, stamp, n);
       });
       return n;
     }
@@ -287,18 +278,27 @@ export class Searcher {
         if (mask === 0) continue;
         const w = scorer.weightedTf(d, cursor.tf, mask);
         if (!(w > 0)) continue;
-        if (this.sourceMark[d] !== stamp) {
-          this.sourceMark[d] = stamp;
-          this.sourceW[d] = w;
-          this.sourceFields[d] = mask;
-          if (n === this.sourceDocs.length) this.sourceDocs = growInt32(this.sourceDocs, n + 1);
-          this.sourceDocs[n++] = d;
-        } else {
-          this.sourceW[d] = this.sourceW[d]! + w;
-          this.sourceFields[d] = this.sourceFields[d]! | mask;
-        }
+        n = this.accumulate(d, w, mask, stamp, n);
       }
     }
+    return n;
+  }
+
+  /**
+   * Adds weight `w`, found in the fields of `mask`, to document `d` for the source being collected
+   * (`stamp`); `n` is how many documents the source has reached so far. Returns the new count.
+   */
+  private accumulate(d: number, w: number, mask: number, stamp: number, n: number): number {
+    if (this.sourceMark[d] !== stamp) {
+      this.sourceMark[d] = stamp;
+      this.sourceW[d] = w;
+      this.sourceFields[d] = mask;
+      if (n === this.sourceDocs.length) this.sourceDocs = growInt32(this.sourceDocs, n + 1);
+      this.sourceDocs[n] = d;
+      return n + 1;
+    }
+    this.sourceW[d] = this.sourceW[d]! + w;
+    this.sourceFields[d] = this.sourceFields[d]! | mask;
     return n;
   }
 }
