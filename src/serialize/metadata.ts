@@ -17,7 +17,7 @@ import type { AnalyzerConfig, AnalyzerOptions } from '../analysis/analyzer.js';
 import { NORMALIZE_RULES } from '../analysis/normalize.js';
 import type { ResolvedNormalizeOptions } from '../analysis/normalize.js';
 import { FahrasError } from '../errors.js';
-import { MAX_FIELD_COUNT } from '../options.js';
+import { DEFAULT_MAX_FIELD_LENGTH, MAX_FIELD_COUNT } from '../options.js';
 import { corrupt } from './bytes.js';
 import type { IndexView } from './internals.js';
 
@@ -47,6 +47,11 @@ export interface SavedMetadata {
   readonly exactBoost: number;
   /** Automatic vacuum threshold, or `false` for never. */
   readonly vacuumThreshold: number | false;
+  /**
+   * Longest accepted field value (`maxFieldLength`), or `false` for no limit. Indexes saved before
+   * this entry existed load with the default.
+   */
+  readonly maxFieldLength: number | false;
   /** The distinct analysis configurations (fields with equal analysis share one). */
   readonly analyzers: readonly AnalyzerConfig[];
   /** Number of documents. */
@@ -79,6 +84,7 @@ export function metadataOf(internals: IndexView, counts: { documents: number; te
     k1: o.k1,
     exactBoost: o.exactBoost,
     vacuumThreshold: o.vacuumThreshold === Infinity ? false : o.vacuumThreshold,
+    maxFieldLength: o.maxFieldLength === Infinity ? false : o.maxFieldLength,
     analyzers: internals.analyzers.map((a) => a.config),
     ...counts,
   };
@@ -92,7 +98,7 @@ function isPlain(v: unknown): v is Plain {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const META_KEYS = ['id', 'fields', 'store', 'k1', 'exactBoost', 'vacuumThreshold', 'analyzers', 'documents', 'terms', 'stems'];
+const META_KEYS = ['id', 'fields', 'store', 'k1', 'exactBoost', 'vacuumThreshold', 'maxFieldLength', 'analyzers', 'documents', 'terms', 'stems'];
 const FIELD_KEYS = ['name', 'boost', 'b', 'analyzer'];
 const CONFIG_KEYS = ['analysisVersion', 'normalize', 'stopwords', 'stem', 'customStemmer', 'filterNames', 'cacheSize'];
 
@@ -135,6 +141,9 @@ export function parseMetadata(json: string, at: number): SavedMetadata {
   const vt = value.vacuumThreshold;
   const vacuumThreshold = vt === false ? false : num(vt, 'vacuumThreshold', 1);
   if (vacuumThreshold === 0) bad('vacuumThreshold is 0');
+  const mf = value.maxFieldLength;
+  const maxFieldLength = mf === undefined ? DEFAULT_MAX_FIELD_LENGTH : mf === false ? false : num(mf, 'maxFieldLength', Number.MAX_SAFE_INTEGER);
+  if (maxFieldLength !== false && (maxFieldLength < 1 || !Number.isInteger(maxFieldLength))) bad('maxFieldLength is not a positive integer');
   const documents = count(value.documents, 'documents');
   const terms = count(value.terms, 'terms');
   const stems = count(value.stems, 'stems');
@@ -146,6 +155,7 @@ export function parseMetadata(json: string, at: number): SavedMetadata {
     k1: num(value.k1, 'k1', Infinity),
     exactBoost: num(value.exactBoost, 'exactBoost', Infinity),
     vacuumThreshold,
+    maxFieldLength,
     analyzers,
     documents,
     terms,
@@ -256,7 +266,14 @@ export function indexOptionsFor(meta: SavedMetadata, load: LoadIndexOptions): Re
   meta.fields.forEach((f, i) => {
     fields[f.name] = { boost: f.boost, b: f.b, analyzer: fieldOptions[i] };
   });
-  const common = { id: meta.id, store: meta.store, k1: meta.k1, exactBoost: meta.exactBoost, vacuumThreshold: meta.vacuumThreshold };
+  const common = {
+    id: meta.id,
+    store: meta.store,
+    k1: meta.k1,
+    exactBoost: meta.exactBoost,
+    vacuumThreshold: meta.vacuumThreshold,
+    maxFieldLength: meta.maxFieldLength === false ? Infinity : meta.maxFieldLength,
+  };
   const names = meta.fields.map((f) => f.name);
   if (Object.keys(fields).every((k, i) => k === names[i])) return { ...common, fields };
   // Integer-like field names come first in an object whatever their order: the index was made

@@ -98,6 +98,22 @@ describe('export and loadIndex', () => {
     expect(answers(loaded)).toEqual(answers(original));
   });
 
+  it('keeps maxFieldLength: a loaded index refuses the fields the original refused, and keeps no limit as no limit', () => {
+    const original = createIndex<Article>({ id: 'id', fields: ['title', 'body'], maxFieldLength: 2_000 });
+    original.addAll(ARTICLES);
+    const loaded = loadIndex<Article>(original.export());
+    expect(inspectIndex(original.export()).maxFieldLength).toBe(2_000);
+    const long = { id: 'long', title: 'عنوان', body: 'كلمة '.repeat(500) };
+    expectError(() => original.add(long), 'FIELD_TOO_LONG');
+    expectError(() => loaded.add(long), 'FIELD_TOO_LONG');
+    expect(loaded.size).toBe(original.size);
+    const unlimited = createIndex<Article>({ id: 'id', fields: ['title', 'body'], maxFieldLength: Infinity });
+    const again = loadIndex<Article>(unlimited.export());
+    const huge = { id: 'huge', title: 'عنوان', body: 'كلمة '.repeat(250_000) };
+    again.add(huge);
+    expect(again.has('huge')).toBe(true);
+  });
+
   it('round-trips number ids, array fields, numbers and every kind of stored value', () => {
     type Doc = Record<string, unknown>;
     const original = createIndex<Doc, never, string>({ id: 'key', fields: ['text', 'tags'], store: ['meta', 'tags', 'text'] });
