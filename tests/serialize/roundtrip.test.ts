@@ -103,13 +103,13 @@ describe('export and loadIndex', () => {
     original.addAll(ARTICLES);
     const loaded = loadIndex<Article>(original.export());
     expect(inspectIndex(original.export()).maxFieldLength).toBe(2_000);
-    const long = { id: 'long', title: 'عنوان', body: 'كلمة '.repeat(500) };
+    const long = { id: 'long', title: 'عنوان', category: 'ثقافة', body: 'كلمة '.repeat(500) };
     expectError(() => original.add(long), 'FIELD_TOO_LONG');
     expectError(() => loaded.add(long), 'FIELD_TOO_LONG');
     expect(loaded.size).toBe(original.size);
     const unlimited = createIndex<Article>({ id: 'id', fields: ['title', 'body'], maxFieldLength: Infinity });
     const again = loadIndex<Article>(unlimited.export());
-    const huge = { id: 'huge', title: 'عنوان', body: 'كلمة '.repeat(250_000) };
+    const huge = { id: 'huge', title: 'عنوان', category: 'ثقافة', body: 'كلمة '.repeat(250_000) };
     again.add(huge);
     expect(again.has('huge')).toBe(true);
   });
