@@ -7,8 +7,8 @@
  * by Jacques Savoy and distributed under the BSD license" (see
  * http://members.unine.ch/jacques.savoy/clef/). Its 119 words hold spelling variants side by
  * side (اذا/إذا, ان/أن/إن, الى/إلى …) because Lucene removes stopwords before normalizing; folded
- * with our rules they collapse to the 88 words of {@link LUCENE_STOPWORDS}. We add common
- * clitic-bearing forms and pronoun-suffixed particles in {@link CLITIC_STOPWORDS}.
+ * with our rules they collapse to the 88 words of `LUCENE_STOPWORDS`. We add common
+ * clitic-bearing forms and pronoun-suffixed particles in `CLITIC_STOPWORDS`.
  *
  * Known trade-off: ى → ي folding makes the preposition على and the name علي (Ali) one word, and
  * the set removes it, as Lucene does; likewise الى/إلي.
@@ -50,5 +50,5 @@ export const CLITIC_STOPWORDS: readonly string[] = Object.freeze(
   ).split(' '),
 );
 
-/** The default stopword set: {@link LUCENE_STOPWORDS} and {@link CLITIC_STOPWORDS}, normalized. */
+/** The default stopword set: `LUCENE_STOPWORDS` and `CLITIC_STOPWORDS`, normalized. */
 export const DEFAULT_STOPWORDS: ReadonlySet<string> = new Set([...LUCENE_STOPWORDS, ...CLITIC_STOPWORDS]);
