@@ -1,8 +1,9 @@
 /**
  * Query latency: p50 and p95 (ms) of plain, prefix and fuzzy queries (see latency-queries.ts),
  * top 10. After an untimed warm-up on the first fifth of each kind, the whole list is timed
- * {@link PASSES} times and each query keeps its fastest time, so a moment the process spent
- * descheduled on a shared machine does not land in the p95 of one library only. Checks that
+ * `passes` times (2 at the main size, 1 at scaling points) and each query keeps its fastest
+ * time, so a moment the process spent descheduled on a shared machine does not land in the p95
+ * of one library only. Checks that
  * plain queries (known to match: their words come from indexed titles) return results, and
  * prefix and fuzzy queries too where the library supports them.
  * @module
@@ -31,17 +32,14 @@ export interface QueryResult {
 /** Edit distance used for the fuzzy queries of every library. */
 export const FUZZY_DISTANCE = 1;
 
-/** Timed passes over each query list; each query keeps its fastest time. */
-export const PASSES = 2;
-
 /** Share of queries known to match that must return something. */
 const MIN_NON_EMPTY = 0.95;
 
-function timeAll(peer: Peer, queries: readonly string[], options: PeerSearchOptions): LatencyResult {
+function timeAll(peer: Peer, queries: readonly string[], options: PeerSearchOptions, passes: number): LatencyResult {
   for (const q of queries.slice(0, Math.ceil(queries.length / 5))) peer.search(q, options); // warm-up
   const times = new Array<number>(queries.length).fill(Number.POSITIVE_INFINITY);
   let nonEmpty = 0;
-  for (let pass = 0; pass < PASSES; pass++) {
+  for (let pass = 0; pass < passes; pass++) {
     for (const [i, q] of queries.entries()) {
       const t0 = process.hrtime.bigint();
       const ids = peer.search(q, options);
@@ -54,19 +52,19 @@ function timeAll(peer: Peer, queries: readonly string[], options: PeerSearchOpti
 }
 
 /** Run the query concern on the index `peer` holds. */
-export function runQueries(peer: Peer, queries: LatencyQueries, checks: Checks): QueryResult {
+export function runQueries(peer: Peer, queries: LatencyQueries, checks: Checks, passes: number): QueryResult {
   if (!peer.features.search) return { plain: { na: 'no search' }, prefix: { na: 'no search' }, fuzzy: { na: 'no search' } };
-  const plain = timeAll(peer, queries.plain, { limit: 10 });
+  const plain = timeAll(peer, queries.plain, { limit: 10 }, passes);
   checks.expect('plain queries known to match return results', plain.nonEmpty >= MIN_NON_EMPTY * plain.n, `${plain.nonEmpty} of ${plain.n}`);
   let prefix: LatencyResult | { na: string } = { na: 'no prefix search' };
   if (peer.features.prefix) {
-    const r = timeAll(peer, queries.prefix, { limit: 10, prefix: true });
+    const r = timeAll(peer, queries.prefix, { limit: 10, prefix: true }, passes);
     checks.expect('prefix queries known to match return results', r.nonEmpty >= MIN_NON_EMPTY * r.n, `${r.nonEmpty} of ${r.n}`);
     prefix = r;
   }
   let fuzzy: LatencyResult | { na: string } = { na: 'no fuzzy search' };
   if (peer.features.fuzzy) {
-    const r = timeAll(peer, queries.fuzzy, { limit: 10, fuzzy: FUZZY_DISTANCE });
+    const r = timeAll(peer, queries.fuzzy, { limit: 10, fuzzy: FUZZY_DISTANCE }, passes);
     checks.expect('fuzzy queries (one edit of a title word) return results', r.nonEmpty >= MIN_NON_EMPTY * r.n, `${r.nonEmpty} of ${r.n}`);
     fuzzy = r;
   }

@@ -57,7 +57,8 @@ function statusCell(r: WorkerResult, columns: number): string[] {
 
 /** Indexing, memory, export and latency at one size, one row per library. */
 export function performanceTables(results: readonly WorkerResult[], size: number): string {
-  const rs = results.filter((r) => r.size === size);
+  // Relevance-only workers (no indexing figures) have no row here.
+  const rs = results.filter((r) => r.size === size && (r.indexing !== undefined || r.status !== 'ok'));
   if (!rs.length) return '';
   const base = rs.find((r) => r.lib === 'fahras' && r.status === 'ok');
   const out: string[] = [];
@@ -185,18 +186,22 @@ export function performanceTargets(results: readonly WorkerResult[], size: numbe
   const out: TargetCheck[] = [];
   const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
   if (f?.indexing) {
-    const flexBest = ['flexsearch', 'flexsearch-arabic'].map(at).filter((r) => r?.indexing).sort((a, b) => b!.indexing!.docsPerSec - a!.indexing!.docsPerSec)[0];
+    const flexes = ['flexsearch', 'flexsearch-arabic'].map(at).filter((r): r is WorkerResult => r?.indexing !== undefined);
+    const flexBest = [...flexes].sort((a, b) => b.indexing!.docsPerSec - a.indexing!.docsPerSec)[0];
     if (flexBest?.indexing) {
       const r = f.indexing.docsPerSec / flexBest.indexing.docsPerSec;
       out.push({ target: `docs/s ≥ 3× flexsearch's fastest configuration (${label(flexBest.lib)})`, measured: `${r.toFixed(2)}×${cpuRatio(flexBest, f)}`, met: r >= 3 });
-      const fh = heap(f);
-      const xh = heap(flexBest);
-      if (fh !== undefined && xh !== undefined) out.push({ target: 'heap growth ≤ 0.5× flexsearch', measured: ratio(fh, xh), met: fh <= 0.5 * xh });
-      const fp = latency(f.query, 'plain');
-      const xp = latency(flexBest.query, 'plain');
+    }
+    // Heap and latency: against each FlexSearch configuration (the issue does not say which).
+    const fh = heap(f);
+    const fp = latency(f.query, 'plain');
+    for (const x of flexes) {
+      const xh = heap(x);
+      if (fh !== undefined && xh !== undefined) out.push({ target: `heap growth ≤ 0.5× ${label(x.lib)}`, measured: ratio(fh, xh), met: fh <= 0.5 * xh });
+      const xp = latency(x.query, 'plain');
       if (fp && xp) {
-        out.push({ target: 'plain p95 ≤ flexsearch', measured: ratio(fp.p95, xp.p95), met: fp.p95 <= xp.p95 });
-        out.push({ target: 'plain p50 ≤ flexsearch', measured: ratio(fp.p50, xp.p50), met: fp.p50 <= xp.p50 });
+        out.push({ target: `plain p95 ≤ ${label(x.lib)}`, measured: ratio(fp.p95, xp.p95), met: fp.p95 <= xp.p95 });
+        out.push({ target: `plain p50 ≤ ${label(x.lib)}`, measured: ratio(fp.p50, xp.p50), met: fp.p50 <= xp.p50 });
       }
     }
     const o = at('orama');

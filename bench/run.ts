@@ -16,11 +16,13 @@
  * - `--rounds n`: at the main size, how many times every library builds in turn (default 2);
  *   the best build counts, queries and export run in the last round;
  * - `--md` / `--no-md`: write BENCHMARKS.md even for a partial run / never (default: only for a
- *   run of every default library at the default main size on the ANT corpus).
+ *   run of every default library at the default main size on the ANT corpus);
+ * - `--from bench/results/<run>.json`: measure nothing, render the tables of an earlier run
+ *   (after a change to the report code).
  * @module
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +111,88 @@ function runWorker(job: Job, repeats: string | undefined): Promise<WorkerResult>
   });
 }
 
+/** Everything a run measured, as written to bench/results/ (and read back by `--from`). */
+interface RawRun {
+  date: string;
+  machine: string;
+  cores: number;
+  command: string;
+  source: string;
+  sizes: number[];
+  mainSize: number;
+  concerns: string[];
+  perfLibs: string[];
+  relevanceLibs: string[];
+  loadAtStart: number;
+  maxLoad: number;
+  /** Every default library at the default main size on the ANT corpus: fit for BENCHMARKS.md. */
+  defaultRun: boolean;
+  results: WorkerResult[];
+  relevance: Record<string, Record<string, RelevanceFigures>>;
+  analysis?: AnalysisOutcome;
+}
+
+const PERF_NOTES =
+  'Notes: index time is the best wall time of the builds timed (3 at 1,000 articles; at the main size every library builds ' +
+  'once per round, libraries taking turns, 2 rounds; 1 elsewhere); CPU time is that build\'s user + system time over all ' +
+  'threads (GC helpers included). Heap growth is `heapUsed + external` after GC (typed arrays count). Latency: 200 queries ' +
+  'of each kind at the main size, 100 at the other points, after an untimed warm-up on the first fifth; at the main size ' +
+  'the list is timed twice and each query keeps its faster time. "n/a": the library has no such feature (FlexSearch has ' +
+  'no query-time prefix or edit-distance search; Orama always matches query words as prefixes, so its plain and prefix ' +
+  'queries are the same call; the split+Map floor does not search). Fuzzy = edit distance 1.';
+
+/** The markdown sections of a run. */
+function renderSections(raw: RawRun): Partial<Record<SectionName, string>> {
+  const busy =
+    raw.maxLoad > raw.cores * 0.75
+      ? `\n\n⚠ The machine was busy during this run (1-minute load average up to ${raw.maxLoad.toFixed(1)} on ${raw.cores} cores): wall times are disturbed; CPU times and ratios within a round are the steadier figures.`
+      : '';
+  const meta =
+    `Machine: ${raw.machine}; 1-minute load average ${raw.loadAtStart.toFixed(1)} at the start, ${raw.maxLoad.toFixed(1)} at most. ` +
+    `Command: \`${raw.command}\`. Date: ${raw.date.slice(0, 10)}. Data: ${raw.source === 'ANT corpus' ? 'ANT corpus' : 'demo sample (NOT the ANT corpus)'}.${busy}`;
+  const sections: Partial<Record<SectionName, string>> = {};
+  const { results, mainSize, relevance } = raw;
+  if (raw.perfLibs.length) {
+    const failed = results.filter((r) => r.status === 'failed');
+    sections.performance = [
+      `## Speed, memory, size\n\n${meta}`,
+      performanceTables(results, mainSize),
+      targetsTable(performanceTargets(results, mainSize)),
+      scalingTable(results),
+      `Configurations:\n\n${configList(raw.perfLibs)}`,
+      PERF_NOTES,
+      failed.length ? `**FAILED:**\n\n${failed.map((r) => `- ${r.lib} @ ${r.size}: ${(r.message ?? '').split('\n')[0]}`).join('\n')}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+  }
+  if (raw.relevanceLibs.length) {
+    sections.relevance = [
+      `## Relevance\n\n${meta}`,
+      relevanceTables(relevance),
+      targetsTable(relevanceTargets(relevance)),
+      `Configurations:\n\n${configList(raw.relevanceLibs)}`,
+      RELEVANCE_NOTES,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+  }
+  if (raw.analysis) sections.analysis = `## Analysis\n\n${analysisMarkdown(raw.analysis)}`;
+  return sections;
+}
+
+/** Print the run's tables and, for a full run (or with --md), write them to BENCHMARKS.md. */
+function publish(raw: RawRun, flags: { md?: boolean | undefined; 'no-md'?: boolean | undefined }): void {
+  const sections = renderSections(raw);
+  console.log(`\n${Object.values(sections).join('\n\n')}\n`);
+  if (!flags['no-md'] && (flags.md || raw.defaultRun)) {
+    updateBenchmarksMd(sections);
+    console.log(`BENCHMARKS.md updated (${Object.keys(sections).join(', ')}).`);
+  } else {
+    console.log('BENCHMARKS.md not updated (partial run; pass --md to write it anyway).');
+  }
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -121,8 +205,14 @@ async function main(): Promise<number> {
       rounds: { type: 'string' },
       md: { type: 'boolean' },
       'no-md': { type: 'boolean' },
+      from: { type: 'string' },
     },
   });
+  if (values.from) {
+    const raw = JSON.parse(readFileSync(values.from, 'utf8')) as RawRun;
+    publish(raw, values);
+    return 0;
+  }
   const concerns = new Set([...(list(values.concern) ?? []), ...(list(values.concerns) ?? []), ...positionals]);
   if (concerns.size === 0 || concerns.has('all')) for (const c of ALL_CONCERNS) concerns.add(c);
   concerns.delete('all');
@@ -202,69 +292,33 @@ async function main(): Promise<number> {
     for (const r of results) if (r.relevance && r.status === 'ok') relevance[r.lib] = summarizeRelevance(r.relevance, set);
   }
 
-  const cpu = cpus();
-  const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}`;
-  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  const date = new Date().toISOString();
   maxLoad = Math.max(maxLoad, loadavg()[0] ?? 0);
-  const busy =
-    maxLoad > cpu.length * 0.75
-      ? `\n\n⚠ The machine was busy during this run (1-minute load average up to ${maxLoad.toFixed(1)} on ${cpu.length} cores): wall times are disturbed; CPU times and ratios within a round are the steadier figures.`
-      : '';
-  const meta =
-    `Machine: ${machine}; 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${maxLoad.toFixed(1)} at most. ` +
-    `Command: \`${command}\`. Date: ${date.slice(0, 10)}. Data: ${source === 'ANT corpus' ? 'ANT corpus' : 'demo sample (NOT the ANT corpus)'}.${busy}`;
-
-  const sections: Partial<Record<SectionName, string>> = {};
-  if (perf.length) {
-    const failed = results.filter((r) => r.status === 'failed');
-    const parts = [
-      `## Speed, memory, size\n\n${meta}`,
-      performanceTables(results, mainSize),
-      targetsTable(performanceTargets(results, mainSize)),
-      scalingTable(results),
-      `Configurations:\n\n${configList(perfLibs)}`,
-      'Notes: index time is the best wall time of the builds timed (3 at 1,000 articles; at the main size every library builds ' +
-        'once per round, libraries taking turns, 2 rounds; 1 elsewhere); CPU ' +
-        'time is that build\'s user + system time over all threads (GC helpers included). Heap growth is `heapUsed + external` ' +
-        'after GC (typed arrays count). Latency: 200 queries of each kind at the main size, 100 at the other points, after an ' +
-        'untimed warm-up on the first fifth; the list is timed twice and each query keeps its faster time. "n/a": the library has no such feature ' +
-        '(FlexSearch has no query-time prefix or edit-distance search; Orama always matches query words as prefixes, so its ' +
-        'plain and prefix queries are the same call; the split+Map floor does not search). Fuzzy = edit distance 1.',
-      failed.length ? `**FAILED:**\n\n${failed.map((r) => `- ${r.lib} @ ${r.size}: ${(r.message ?? '').split('\n')[0]}`).join('\n')}` : '',
-    ];
-    sections.performance = parts.filter(Boolean).join('\n\n');
-  }
-  if (relevanceWanted) {
-    sections.relevance = [
-      `## Relevance\n\n${meta}`,
-      relevanceTables(relevance),
-      targetsTable(relevanceTargets(relevance)),
-      `Configurations:\n\n${configList(relevanceLibs)}`,
-      RELEVANCE_NOTES,
-    ]
-      .filter(Boolean)
-      .join('\n\n');
-  }
-  if (analysis) sections.analysis = `## Analysis\n\n${analysisMarkdown(analysis)}`;
-
-  const report = Object.values(sections).join('\n\n');
-  console.log(`\n${report}\n`);
-
+  const cpu = cpus();
+  const date = new Date().toISOString();
+  const raw: RawRun = {
+    date,
+    machine: `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}`,
+    cores: cpu.length,
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    source,
+    sizes,
+    mainSize,
+    concerns: [...concerns],
+    perfLibs: perf.length ? perfLibs : [],
+    relevanceLibs: relevanceWanted ? relevanceLibs : [],
+    loadAtStart,
+    maxLoad,
+    defaultRun: !explicitLibs && source === 'ANT corpus' && (!perf.length || mainSize === MAIN_SIZE),
+    results,
+    relevance,
+    ...(analysis ? { analysis } : {}),
+  };
   mkdirSync(resultsDir, { recursive: true });
-  const raw = { date, machine, command, source, sizes, mainSize, concerns: [...concerns], results, relevance, analysis };
   const rawPath = join(resultsDir, `bench-${date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(rawPath, JSON.stringify(raw, null, 1));
   writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(raw, null, 1));
+  publish(raw, values);
   console.log(`Raw figures: ${rawPath}`);
-
-  const defaultRun = !explicitLibs && source === 'ANT corpus' && (!perf.length || mainSize === MAIN_SIZE);
-  if (!values['no-md'] && (values.md || defaultRun)) {
-    updateBenchmarksMd(sections);
-    console.log(`BENCHMARKS.md updated (${Object.keys(sections).join(', ')}).`);
-  } else {
-    console.log('BENCHMARKS.md not updated (partial run; pass --md to write it anyway).');
-  }
   console.log(`Total ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 
   const failed = results.filter((r) => r.status === 'failed');

@@ -49,7 +49,7 @@ async function main(): Promise<number> {
       const queries = latencyQueries(set.docs, values.main === true ? QUERIES_PER_KIND : SCALING_QUERIES_PER_KIND);
       if (concerns.has('query')) {
         log(`${lib}: queries`);
-        result.query = runQueries(peer, queries, checks);
+        result.query = runQueries(peer, queries, checks, values.main === true ? 2 : 1);
       }
       if (concerns.has('export')) {
         log(`${lib}: export / load`);
