@@ -143,8 +143,9 @@ const PERF_NOTES =
 
 /** The markdown sections of a run. */
 function renderSections(raw: RawRun): Partial<Record<SectionName, string>> {
+  // The bench's own worker adds about 1 to the load average; warn when others took over half the cores.
   const busy =
-    raw.maxLoad > raw.cores * 0.75
+    raw.maxLoad - 1 > raw.cores * 0.5
       ? `\n\n⚠ The machine was busy during this run (1-minute load average up to ${raw.maxLoad.toFixed(1)} on ${raw.cores} cores): wall times are disturbed; CPU times and ratios within a round are the steadier figures.`
       : '';
   const meta =
