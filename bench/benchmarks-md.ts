@@ -39,8 +39,9 @@ npm run bench -- --from bench/results/latest.json   # re-render an earlier run's
 Concerns: \`indexing\`, \`memory\`, \`export\`, \`query\`, \`relevance\`, \`analysis\`. Libraries and
 their configuration: bench/libs.ts (one entry per library variant).
 
-A full run takes about 22 minutes on a shared 2-core machine, most of it Orama (indexing 40,149
-articles, and relevance queries in which a stray haraka makes it expand one-letter prefixes).
+A full run takes about 15 minutes on 2 quiet cores (22 when other processes share them), a third
+of it Orama (indexing 40,149 articles, and relevance queries in which a stray haraka makes it
+expand one-letter prefixes).
 
 **Data.** ANT Corpus v2.1 and v1.1 (40,149 Arabic news articles from Al Arabiya, BBC Arabic,
 CNN Arabic, France 24 Arabic, Sky News Arabia and Jawhara FM), which is not part of this
