@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildDemo, serveDirectory } from '../../scripts/serve.mjs';
 
 /** The system chromium; `FAHRAS_CHROMIUM` overrides it. */
 export const CHROMIUM_PATH = process.env.FAHRAS_CHROMIUM ?? '/usr/bin/chromium';
@@ -43,4 +44,56 @@ export async function launch(viewport = { width: 1000, height: 700 }): Promise<{
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The demo pages built, served on 127.0.0.1 and open in chromium, for one test file. */
+export interface DemoSession {
+  /** The open page. */
+  page: Page;
+  /** The folder the demo was built into. */
+  dir: string;
+  /** The server's base URL (ends with `/`). */
+  url: string;
+  /** Uncaught page errors and console errors seen so far. */
+  pageErrors: string[];
+  /** Closes the browser and the server and deletes the built folder. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Builds the demo, serves it, and opens `path` in a fresh chromium; `watch` registers extra
+ * listeners before the page loads. Resolves once the page says it is ready.
+ */
+export async function openDemo(path: string, watch: (page: Page, url: string) => void = () => {}): Promise<DemoSession> {
+  const dir = await buildDemo();
+  const server = await serveDirectory(dir);
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  watch(page, server.url);
+  await page.goto(`${server.url}${path}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return {
+    page,
+    dir,
+    url: server.url,
+    pageErrors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Clears the search box, types `query` key by key, and waits until the page has searched for it. */
+export async function typeQuery(page: Page, query: string): Promise<void> {
+  const box = page.locator('#q');
+  await box.fill('');
+  await box.pressSequentially(query, { delay: 15 });
+  await page.waitForFunction((q) => document.getElementById('status')?.dataset.query === q, query);
 }

@@ -9,52 +9,35 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo, serveDirectory } from '../../scripts/serve.mjs';
-import { launch } from './chromium.js';
+import { openDemo, typeQuery as typeInto } from './chromium.js';
+import type { DemoSession } from './chromium.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const shots = mkdtempSync(join(tmpdir(), 'fahras-shots-'));
 
-let dir = '';
-let server: { url: string; close: () => Promise<void> } | undefined;
-let browser: Awaited<ReturnType<typeof launch>> | undefined;
-let page: Page;
-const pageErrors: string[] = [];
+let demo: DemoSession;
+let page: DemoSession['page'];
+let pageErrors: string[] = [];
 const foreignRequests: string[] = [];
 
 beforeAll(async () => {
-  dir = await buildDemo();
-  server = await serveDirectory(dir);
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
+  demo = await openDemo('', (p, url) => {
+    const origin = new URL(url).origin;
+    p.on('request', (request) => {
+      if (new URL(request.url()).origin !== origin) foreignRequests.push(request.url());
+    });
   });
-  const origin = new URL(server.url).origin;
-  page.on('request', (request) => {
-    if (new URL(request.url()).origin !== origin) foreignRequests.push(request.url());
-  });
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-ready="true"]');
+  ({ page, pageErrors } = demo);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  await demo?.close();
   rmSync(shots, { recursive: true, force: true });
 });
 
 /** Clears the search box, types `query` key by key, and waits until the page has searched for it. */
-async function typeQuery(query: string): Promise<void> {
-  const box = page.locator('#q');
-  await box.fill('');
-  await box.pressSequentially(query, { delay: 15 });
-  await page.waitForFunction((q) => document.getElementById('status')?.dataset.query === q, query);
-}
+const typeQuery = (query: string): Promise<void> => typeInto(page, query);
 
 async function titles(): Promise<string[]> {
   return page.locator('#results .hit-title').allTextContents();

@@ -3,50 +3,32 @@
  * sample.fahras (the demo sample saved with `index.export()`), loads it with `loadIndex`, and
  * answers the queries the page sends by message. The page itself bundles no fahras code.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo, serveDirectory } from '../../scripts/serve.mjs';
-import { launch } from './chromium.js';
+import { openDemo, typeQuery as typeInto } from './chromium.js';
+import type { DemoSession } from './chromium.js';
 
+let demo: DemoSession;
+let page: DemoSession['page'];
 let dir = '';
-let server: { url: string; close: () => Promise<void> } | undefined;
-let browser: Awaited<ReturnType<typeof launch>> | undefined;
-let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 const workers: string[] = [];
 
 beforeAll(async () => {
-  dir = await buildDemo();
-  server = await serveDirectory(dir);
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('worker', (worker) => workers.push(worker.url()));
-  await page.goto(`${server.url}worker.html`);
-  await page.waitForSelector('body[data-ready="true"]');
+  demo = await openDemo('worker.html', (p) => p.on('worker', (worker) => workers.push(worker.url())));
+  ({ page, dir, pageErrors } = demo);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  await demo?.close();
 });
 
-async function typeQuery(query: string): Promise<void> {
-  const box = page.locator('#q');
-  await box.fill('');
-  await box.pressSequentially(query, { delay: 15 });
-  await page.waitForFunction((q) => document.getElementById('status')?.dataset.query === q, query);
-}
+const typeQuery = (query: string): Promise<void> => typeInto(page, query);
 
 describe('fahras in a Web Worker (chromium)', () => {
   it('the worker loads the saved index: 40 documents', async () => {
-    expect(workers).toEqual([`${server?.url ?? ''}worker.js`]);
+    expect(workers).toEqual([`${demo.url}worker.js`]);
     const status = (await page.locator('#status').textContent()) ?? '';
     expect(status).toContain('40 مقالاً');
     expect(status).toContain(`${readFileSync(join(dir, 'sample.fahras')).byteLength} بايت`);
