@@ -21,10 +21,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusAvailable, corpusMissingReason, loadCorpus } from '../../tools/corpus.js';
-import type { CorpusArticle } from '../../tools/corpus.js';
 import { arabicNormalize } from '../peers/arabic-normalizer.js';
 import { createRng } from '../rng.js';
 import type { Rng } from '../rng.js';
+import { PURE_WORD, SENTENCE_END, corpusStats, intersect, loadStopwords, looseKey, orderedSample, vocabularyForm, words } from './corpus-words.js';
 import { PERTURBATION_ORDER, PERTURBATIONS } from './perturb.js';
 import type { IsWord } from './perturb.js';
 import type { PerturbationName, RelevanceQuery, RelevanceSet } from './types.js';
@@ -37,92 +37,6 @@ const STOPWORDS_PATH = '/work/shared/testdata/lucene-arabic-stopwords.txt';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outPath = join(here, 'queries.json');
-
-/** Runs of Arabic letters (with any harakat or tatweel inside them). */
-const WORD = /[\u0621-\u064A][\u0621-\u0652\u0640]*/g;
-const PURE_WORD = /^[\u0621-\u064A][\u0621-\u0652\u0640]*$/;
-const SENTENCE_END = /[.!?؟\n]+/;
-
-/** Occurrences a form needs in the corpus to count as a word people write (perturb.ts). */
-const MIN_WORD_COUNT = 5;
-
-/** A word compared for "is this a word": no harakat or tatweel, hamza on alef folded; ة, ى kept. */
-function vocabularyForm(word: string): string {
-  return word.replace(/[\u064B-\u0652\u0640]/g, '').replace(/[\u0622\u0623\u0625]/g, '\u0627');
-}
-
-function words(text: string): string[] {
-  return text.match(WORD) ?? [];
-}
-
-/** Plain normalization, then a leading ال stripped (also after و ف ب ك, and لل): the loose key. */
-function looseKey(word: string): string {
-  const w = arabicNormalize(word);
-  if (w.length > 4 && 'وفبك'.includes(w[0]!) && w.startsWith('ال', 1)) return w.slice(3);
-  if (w.length > 4 && w.startsWith('لل')) return w.slice(2);
-  if (w.length > 3 && w.startsWith('ال')) return w.slice(2);
-  return w;
-}
-
-interface Stats {
-  /** loose key → sorted article indices containing it (any field). */
-  postings: Map<string, number[]>;
-  /** loose key → article indices whose TITLE contains it. */
-  titlePostings: Map<string, number[]>;
-  /** {@link vocabularyForm}s that occur at least MIN_WORD_COUNT times. */
-  vocabulary: Set<string>;
-}
-
-function addPosting(map: Map<string, number[]>, key: string, doc: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [doc]);
-  else if (list[list.length - 1] !== doc) list.push(doc);
-}
-
-function corpusStats(docs: readonly CorpusArticle[]): Stats {
-  const postings = new Map<string, number[]>();
-  const titlePostings = new Map<string, number[]>();
-  const counts = new Map<string, number>();
-  const keyCache = new Map<string, string>();
-  const key = (w: string): string => {
-    let k = keyCache.get(w);
-    if (k === undefined) keyCache.set(w, (k = looseKey(w)));
-    return k;
-  };
-  docs.forEach((d, i) => {
-    for (const w of words(d.title)) addPosting(titlePostings, key(w), i);
-    for (const text of [d.title, d.category, d.body]) {
-      for (const w of words(text)) {
-        addPosting(postings, key(w), i);
-        const n = vocabularyForm(w);
-        counts.set(n, (counts.get(n) ?? 0) + 1);
-      }
-    }
-  });
-  const vocabulary = new Set<string>();
-  for (const [w, n] of counts) if (n >= MIN_WORD_COUNT) vocabulary.add(w);
-  return { postings, titlePostings, vocabulary };
-}
-
-function intersect(lists: readonly number[][]): number[] {
-  const sorted = [...lists].sort((a, b) => a.length - b.length);
-  let acc = sorted[0] ?? [];
-  for (const list of sorted.slice(1)) {
-    const set = new Set(list);
-    acc = acc.filter((x) => set.has(x));
-  }
-  return acc;
-}
-
-/** Choose `n` of `items`, keeping their order. */
-function orderedSample<T>(items: readonly T[], n: number, rng: Rng): T[] {
-  const idx = items.map((_, i) => i);
-  for (let i = idx.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-  }
-  return idx.slice(0, n).sort((a, b) => a - b).map((i) => items[i]!);
-}
 
 /** How often each rule has been applied so far in this run. */
 const usage = Object.fromEntries(PERTURBATION_ORDER.map((n) => [n, 0])) as Record<PerturbationName, number>;
@@ -160,13 +74,7 @@ function perturb(terms: readonly string[], rng: Rng, isWord: IsWord): { query: s
 function main(): void {
   if (!corpusAvailable()) throw new Error(`cannot generate the relevance set: ${corpusMissingReason}`);
   const docs = loadCorpus();
-  const stopwords = new Set(
-    readFileSync(STOPWORDS_PATH, 'utf8')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith('#'))
-      .map(arabicNormalize),
-  );
+  const stopwords = loadStopwords(STOPWORDS_PATH, (path) => readFileSync(path, 'utf8'));
   process.stderr.write(`corpus: ${docs.length} articles; computing statistics…\n`);
   const stats = corpusStats(docs);
   const maxDf = Math.floor(MAX_DF_SHARE * docs.length);
