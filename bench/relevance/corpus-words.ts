@@ -112,3 +112,15 @@ export function loadStopwords(path: string, readText: (path: string) => string):
       .map(arabicNormalize),
   );
 }
+
+/**
+ * The test for a "distinctive" word, one a known-item query may take: a pure Arabic word of at
+ * least 3 letters, not a stopword, in at least one and at most `maxDf` articles.
+ */
+export function distinctiveTest(stats: Stats, stopwords: ReadonlySet<string>, maxDf: number): (w: string) => boolean {
+  return (w) => {
+    if (!PURE_WORD.test(w) || w.length < 3 || stopwords.has(arabicNormalize(w))) return false;
+    const df = stats.postings.get(looseKey(w))?.length ?? 0;
+    return df > 0 && df <= maxDf;
+  };
+}

@@ -27,7 +27,7 @@ import type { Rng } from '../rng.js';
 import { PURE_WORD, SENTENCE_END, corpusStats, intersect, loadStopwords, looseKey, orderedSample, vocabularyForm, words } from './corpus-words.js';
 import { PERTURBATION_ORDER, PERTURBATIONS } from './perturb.js';
 import type { IsWord } from './perturb.js';
-import type { PerturbationName, RelevanceQuery, RelevanceSet } from './types.js';
+import type { BasicPerturbationName, RelevanceQuery, RelevanceSet } from './types.js';
 
 const SEED = 0x5eed_a7;
 const KNOWN_ITEM_TARGET = 400;
@@ -39,19 +39,19 @@ const here = dirname(fileURLToPath(import.meta.url));
 const outPath = join(here, 'queries.json');
 
 /** How often each rule has been applied so far in this run. */
-const usage = Object.fromEntries(PERTURBATION_ORDER.map((n) => [n, 0])) as Record<PerturbationName, number>;
+const usage = Object.fromEntries(PERTURBATION_ORDER.map((n) => [n, 0])) as Record<BasicPerturbationName, number>;
 
 /** Apply 0–3 rewrites (15 % none) to `terms`; returns the query and the rewrites applied. */
-function perturb(terms: readonly string[], rng: Rng, isWord: IsWord): { query: string; applied: PerturbationName[] } {
+function perturb(terms: readonly string[], rng: Rng, isWord: IsWord): { query: string; applied: BasicPerturbationName[] } {
   const roll = rng.next();
   const wanted = roll < 0.15 ? 0 : roll < 0.6 ? 1 : roll < 0.9 ? 2 : 3;
   const out = [...terms];
-  const chosen = new Set<PerturbationName>();
+  const chosen = new Set<BasicPerturbationName>();
   // Try rule kinds, least used so far first (ties in random order), until `wanted` of them
   // apply to some word: rare rules (a hamza seat, a sound plural) get their share of queries.
   const tieBreak = new Map(PERTURBATION_ORDER.map((n) => [n, rng.next()]));
   const candidates = [...PERTURBATION_ORDER].sort((a, b) => usage[a] - usage[b] || tieBreak.get(a)! - tieBreak.get(b)!);
-  const plan = new Map<PerturbationName, number>();
+  const plan = new Map<BasicPerturbationName, number>();
   for (const name of candidates) {
     if (plan.size >= wanted) break;
     if ((name === 'al-add' && plan.has('al-drop')) || (name === 'al-drop' && plan.has('al-add'))) continue;

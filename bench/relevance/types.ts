@@ -1,10 +1,13 @@
 /**
- * The relevance set's file format (bench/relevance/queries.json).
+ * The relevance sets' file format (bench/relevance/queries.json, queries-typing.json).
  * @module
  */
 
 /** The ways a query was rewritten from the article's words; see perturb.ts for each rule. */
-export type PerturbationName =
+export type PerturbationName = BasicPerturbationName | TypingPerturbationName;
+
+/** The rules of queries.json (generate.ts). */
+export type BasicPerturbationName =
   | 'hamza-alef'
   | 'hamza-seat'
   | 'teh-marbuta'
@@ -16,6 +19,24 @@ export type PerturbationName =
   | 'diacritic'
   | 'tatweel'
   | 'persian';
+
+/** The rules of queries-typing.json (generate-typing.ts): habits queries.json does not have. */
+export type TypingPerturbationName =
+  | 'typo-neighbour'
+  | 'typo-drop'
+  | 'typo-swap'
+  | 'typo-double'
+  | 'pronoun'
+  | 'teh-suffix'
+  | 'dual'
+  | 'plural'
+  | 'al-clitic'
+  | 'alef-initial'
+  | 'corpus-variant'
+  | 'split-join'
+  | 'word-order'
+  | 'stopword'
+  | 'question';
 
 /** One query with its relevant article ids. */
 export interface RelevanceQuery {
