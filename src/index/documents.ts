@@ -16,6 +16,7 @@
  * Statistics (`docCount`, `averageFieldLength`) cover live documents only.
  * @module
  */
+import { FahrasError } from '../errors.js';
 import { growUint32, growUint8 } from './arrays.js';
 
 /** An external document id. */
@@ -80,6 +81,36 @@ export class DocumentTable<Stored extends object = object> {
     }
     this.live++;
     return d;
+  }
+
+  /**
+   * Fill an empty table at once (a loader's bulk path): document i of `ids` gets internal id i,
+   * stored fields `stored[i]` and field lengths `lengths[i * fieldCount + f]`. Takes ownership of
+   * the three arrays (`lengths.length` ≥ `ids.length * fieldCount`).
+   * @returns -1, or the index of the first id that repeats an earlier one; the table is then
+   *   inconsistent and must be dropped (a loader throws).
+   */
+  loadAll(ids: ExternalId[], stored: (Stored | undefined)[], lengths: Uint32Array<ArrayBuffer>): number {
+    if (this.ids.length !== 0) throw new FahrasError('INVALID_INPUT', 'DocumentTable.loadAll needs an empty table');
+    const D = ids.length;
+    const F = this.fieldCount;
+    const byId = this.byId;
+    for (let d = 0; d < D; d++) {
+      const before = byId.size;
+      byId.set(ids[d]!, d);
+      if (byId.size === before) return d;
+    }
+    this.ids = ids;
+    this.stored = stored;
+    this.lengths = lengths.length >= 16 ? lengths : growUint32(lengths, 16);
+    this.removed = new Uint8Array(Math.max(1024, D));
+    for (let f = 0; f < F; f++) {
+      let total = 0;
+      for (let d = 0; d < D; d++) total += lengths[d * F + f]!;
+      this.totals[f] = total;
+    }
+    this.live = D;
+    return -1;
   }
 
   /** Tombstone live document `d`. */

@@ -123,6 +123,37 @@ export class SlicePool {
   }
 
   /**
+   * Append `src[from, to)` at `upto`, as that many {@link SlicePool.writeByte} calls would (same
+   * slices, same bytes), but a slice's worth at a time; returns the new `upto`. For bulk loading.
+   */
+  writeBytes(upto: number, src: Uint8Array, from: number, to: number): number {
+    if (from >= to) return upto;
+    let page = this.pages[upto >>> PAGE_BITS]!;
+    let at = upto & PAGE_MASK;
+    // The current slice ends at its marker: the first non-zero byte from `upto` (pages start zeroed).
+    let end = at;
+    while (page[end] === 0) end++;
+    for (;;) {
+      const n = Math.min(end - at, to - from);
+      if (n > 32) {
+        page.set(src.subarray(from, from + n), at);
+      } else {
+        for (let i = 0; i < n; i++) page[at + i] = src[from + i]!;
+      }
+      from += n;
+      at += n;
+      upto += n;
+      if (from === to) return upto;
+      // The slice is full and bytes remain: chain the next slice, as writeByte would.
+      const size = LEVEL_SIZES[NEXT_LEVELS[page[end]! & 15]!]!;
+      upto = this.nextSlice(upto);
+      page = this.pages[upto >>> PAGE_BITS]!;
+      at = upto & PAGE_MASK;
+      end = at - 3 + size - 1;
+    }
+  }
+
+  /**
    * Append the bytes of the stream `[start, upto)` to `out` as one contiguous run. Costs one
    * copy per slice.
    */

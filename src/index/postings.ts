@@ -397,6 +397,38 @@ export class Postings {
     this.records[r + STEM_DF + channel] = docFrequency;
   }
 
+  /** Make room for the records of terms `0 .. count - 1` at once (a bulk loader knows how many). */
+  reserveTerms(count: number): void {
+    this.flush();
+    this.records = growRecords(this.records, count);
+  }
+
+  /**
+   * {@link Postings.loadTerm} for a bulk loader that encodes every term's streams into reused
+   * buffers: the documents stream is `docs[0, docsLength)`, the positions stream (stem channel
+   * only; ignored for the exact channel) `positions[0, positionsLength)`. Copies a slice at a time
+   * rather than a byte at a time. Same contract: the term has no postings yet in `channel`, the
+   * bytes are trusted.
+   */
+  fillTerm(term: number, channel: Channel, docs: Uint8Array, docsLength: number, positions: Uint8Array, positionsLength: number, lastDoc: number, docFrequency: number): void {
+    this.flush();
+    this.records = growRecords(this.records, term + 1);
+    const records = this.records;
+    const r = term * RECORD;
+    const pool = this.pool;
+    for (let pass = 0; pass < 2; pass++) {
+      const at = r + (pass === 0 ? docStart(channel) : POS_START);
+      const length = pass === 0 ? docsLength : channel === Channel.Stem ? positionsLength : 0;
+      if (length === 0) continue;
+      if (records[at]! >= 0) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
+      const start = pool.newSlice();
+      records[at] = start;
+      records[at + 1] = pool.writeBytes(start, pass === 0 ? docs : positions, 0, length);
+    }
+    records[r + STEM_LAST + channel] = lastDoc;
+    records[r + STEM_DF + channel] = docFrequency;
+  }
+
   /**
    * Rewrite every stream without the documents mapped to -1, renumbering the others.
    * `docMap[old]` is the new id (increasing with `old`) or -1 for a removed document.

@@ -93,6 +93,51 @@ export class TermDictionary {
     return this.insertAt(slot, h, term);
   }
 
+  /**
+   * {@link TermDictionary.intern} for a term given as UTF-16 code units `units[0, length)` (for a
+   * loader that decodes terms straight from bytes): no string is made. Same hash, same ids.
+   */
+  internUnits(units: Uint16Array, length: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < length; i++) h = Math.imul(h ^ units[i]!, 0x01000193);
+    const table = this.table;
+    const mask = this.mask;
+    let slot = h & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const id = table[slot]!;
+      if (id === EMPTY) break;
+      if (this.hashes[id] === h && this.equalsUnits(id, units, length)) return id;
+    }
+    const id = this.count;
+    const from = this.offsets[id]!;
+    this.chars = growUint16(this.chars, from + length);
+    this.chars.set(units.subarray(0, length), from);
+    return this.addAt(slot, h, from + length);
+  }
+
+  /** Whether stored term `id` equals `units[0, length)`. */
+  private equalsUnits(id: number, units: Uint16Array, length: number): boolean {
+    const from = this.offsets[id]!;
+    if (this.offsets[id + 1]! - from !== length) return false;
+    const chars = this.chars;
+    for (let i = 0; i < length; i++) if (chars[from + i] !== units[i]) return false;
+    return true;
+  }
+
+  /** Record the next id, whose characters were just copied to `chars` up to `end`, at `slot`. */
+  private addAt(slot: number, h: number, end: number): number {
+    const id = this.count;
+    this.offsets = growInt32(this.offsets, id + 2);
+    this.offsets[id + 1] = end;
+    this.hashes = growInt32(this.hashes, id + 1);
+    this.hashes[id] = h;
+    this.table[slot] = id;
+    this.count = id + 1;
+    this.sorted = null;
+    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
+    return id;
+  }
+
   private insertAt(slot: number, h: number, term: string): number {
     const id = this.count;
     const from = this.offsets[id]!;
