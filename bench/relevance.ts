@@ -1,7 +1,8 @@
 /**
  * Relevance: MRR@10 and Recall@10 of every library on bench/relevance/queries.json (see
- * relevance/generate.ts), over the whole corpus, plus a breakdown by rewrite (perturbation) and
- * by where the words came from. The worker runs the queries ({@link runRelevance}); the runner
+ * relevance/generate.ts) and on the typing set bench/relevance/queries-typing.json (typing habits
+ * the first set does not have, see relevance/generate-typing.ts), over the whole corpus, plus a
+ * breakdown by rewrite (perturbation) and by where the words came from. The worker runs the queries ({@link runRelevance}); the runner
  * summarizes and prints ({@link summarizeRelevance}).
  * @module
  */
@@ -19,9 +20,17 @@ export const CUTOFF = 10;
 /** Path of the committed relevance set. */
 export const relevanceSetPath = join(dirname(fileURLToPath(import.meta.url)), 'relevance', 'queries.json');
 
+/** Path of the committed typing set. */
+export const typingSetPath = join(dirname(fileURLToPath(import.meta.url)), 'relevance', 'queries-typing.json');
+
 /** Load the committed relevance set. */
 export function loadRelevanceSet(): RelevanceSet {
   return JSON.parse(readFileSync(relevanceSetPath, 'utf8')) as RelevanceSet;
+}
+
+/** Load the committed typing set (queries-typing.json). */
+export function loadTypingSet(): RelevanceSet {
+  return JSON.parse(readFileSync(typingSetPath, 'utf8')) as RelevanceSet;
 }
 
 /** One query's outcome. */
@@ -40,10 +49,20 @@ export interface RelevanceRun {
   outcomes: QueryOutcome[];
   /** Queries left out because a relevant id is not in the document set (demo sample). */
   skipped: number;
+  /** The same for the typing set (queries-typing.json), run along with the main set. */
+  typing?: RelevanceRun;
 }
 
-/** Run every query whose relevant ids are all in `set`. */
+/**
+ * Run every query of `relevanceSet` whose relevant ids are all in `set`, and, as `typing`, every
+ * such query of the typing set (queries-typing.json).
+ */
 export function runRelevance(peer: Peer, set: DocSet, relevanceSet: RelevanceSet, checks: Checks): RelevanceRun {
+  return { ...runSet(peer, set, relevanceSet, checks, ''), typing: runSet(peer, set, loadTypingSet(), checks, 'typing set: ') };
+}
+
+/** Run one set's queries; `label` prefixes the checks' names. */
+function runSet(peer: Peer, set: DocSet, relevanceSet: RelevanceSet, checks: Checks, label: string): RelevanceRun {
   const present = new Set(set.docs.map((d) => d.id));
   const outcomes: QueryOutcome[] = [];
   let skipped = 0;
@@ -58,11 +77,11 @@ export function runRelevance(peer: Peer, set: DocSet, relevanceSet: RelevanceSet
     const found = ids.filter((id) => relevant.has(id)).length;
     outcomes.push({ id: q.id, rank: firstHit + 1, recall: found / relevant.size, returned: ids.length });
   }
-  checks.expect('relevance queries evaluated', outcomes.length > 0, `${outcomes.length} evaluated, ${skipped} skipped (relevant ids not in the document set)`);
+  checks.expect(`${label}relevance queries evaluated`, outcomes.length > 0, `${outcomes.length} evaluated, ${skipped} skipped (relevant ids not in the document set)`);
   const byId = new Map(relevanceSet.queries.map((q) => [q.id, q]));
   const controls = outcomes.filter((o) => byId.get(o.id)?.perturbations.length === 0);
   const answered = controls.filter((o) => o.returned > 0).length;
-  checks.expect('untouched queries (words as in the article) return results', answered >= 0.9 * controls.length, `${answered} of ${controls.length}`);
+  checks.expect(`${label}untouched queries (words as in the article) return results`, answered >= 0.9 * controls.length, `${answered} of ${controls.length}`);
   return { outcomes, skipped };
 }
 

@@ -246,30 +246,60 @@ export function targetsTable(checks: readonly TargetCheck[]): string {
   return out.join('\n');
 }
 
-/** Relevance per library, then MRR@10 per query group. */
+/** Relevance per library on queries.json, then MRR@10 per query group. */
 export function relevanceTables(summaries: Record<string, Record<string, RelevanceFigures>>): string {
+  const any = Object.values(summaries)[0];
+  return relevanceTablesFor(summaries, {
+    title: `**Relevance** (${any?.['known-item']?.n ?? 0} known-item queries with one relevant article, ${any?.['topical']?.n ?? 0} topical queries with 3–10; bench/relevance/queries.json).`,
+    topical: true,
+    groups: ['hamza-alef', 'hamza-seat', 'teh-marbuta', 'alef-maksura', 'al-drop', 'al-add', 'clitic', 'singular', 'diacritic', 'tatweel', 'persian'],
+  });
+}
+
+/** The rules of the typing set (queries-typing.json), in the order of its generator. */
+const TYPING_GROUPS = ['plural', 'dual', 'pronoun', 'teh-suffix', 'al-clitic', 'corpus-variant', 'alef-initial', 'typo-neighbour', 'typo-drop', 'typo-swap', 'typo-double', 'split-join', 'word-order', 'stopword', 'question'];
+
+/** Relevance per library on the typing set (queries-typing.json), then MRR@10 and Recall@10 per rule. */
+export function typingRelevanceTables(summaries: Record<string, Record<string, RelevanceFigures>>): string {
+  const any = Object.values(summaries)[0];
+  return relevanceTablesFor(summaries, {
+    title:
+      `**Relevance, typing set** (${any?.['known-item']?.n ?? 0} known-item queries; bench/relevance/queries-typing.json: typing habits the set above does not have, ` +
+      'from a generator never run against any engine).',
+    topical: false,
+    groups: TYPING_GROUPS,
+    recall: true,
+  });
+}
+
+/** The tables of one set: the figures per library, then per query group (rows) and library. */
+function relevanceTablesFor(summaries: Record<string, Record<string, RelevanceFigures>>, set: { title: string; topical: boolean; groups: readonly string[]; recall?: boolean }): string {
   const libs = Object.keys(summaries);
   if (!libs.length) return '';
   const out: string[] = [];
   const f3 = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? NA : x.toFixed(3));
   const pct = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? NA : `${(100 * x).toFixed(1)} %`);
   const any = summaries[libs[0]!]!;
-  out.push(
-    `**Relevance** (${any['known-item']?.n ?? 0} known-item queries with one relevant article, ${any['topical']?.n ?? 0} topical queries with 3–10; bench/relevance/queries.json).\n`,
-  );
-  out.push(header(['library', 'MRR@10 known-item', 'Recall@10 known-item', 'no result', 'MRR@10 topical', 'Recall@10 topical'], ['l', 'r', 'r', 'r', 'r', 'r']));
+  out.push(`${set.title}\n`);
+  const topicalHead = set.topical ? ['MRR@10 topical', 'Recall@10 topical'] : [];
+  out.push(header(['library', 'MRR@10 known-item', 'Recall@10 known-item', 'no result', ...topicalHead], ['l', 'r', 'r', 'r', ...topicalHead.map(() => 'r' as const)]));
   for (const lib of libs) {
     const s = summaries[lib]!;
-    out.push(row([label(lib), f3(s['known-item']?.mrr), f3(s['known-item']?.recall), pct(s['known-item']?.empty), f3(s['topical']?.mrr), f3(s['topical']?.recall)]));
+    const topical = set.topical ? [f3(s['topical']?.mrr), f3(s['topical']?.recall)] : [];
+    out.push(row([label(lib), f3(s['known-item']?.mrr), f3(s['known-item']?.recall), pct(s['known-item']?.empty), ...topical]));
   }
   out.push('');
-  out.push('**MRR@10 of the known-item queries by how they were typed** (a query can carry up to three rewrites; n = queries).\n');
-  const groups = ['none', 'from title', 'from body', 'hamza-alef', 'hamza-seat', 'teh-marbuta', 'alef-maksura', 'al-drop', 'al-add', 'clitic', 'singular', 'diacritic', 'tatweel', 'persian'];
+  const what = set.recall ? 'MRR@10 / Recall@10' : 'MRR@10';
+  out.push(`**${what} of the known-item queries by how they were typed** (a query can carry several rewrites; n = queries).\n`);
   out.push(header(['queries', 'n', ...libs.map(label)], ['l', 'r', ...libs.map(() => 'r' as const)]));
-  for (const g of groups) {
+  for (const g of ['none', 'from title', 'from body', ...set.groups]) {
     const n = any[g]?.n;
     if (!n) continue;
-    out.push(row([g === 'none' ? 'untouched (control)' : g, String(n), ...libs.map((lib) => f3(summaries[lib]![g]?.mrr))]));
+    const cell = (lib: string): string => {
+      const x = summaries[lib]![g];
+      return set.recall ? `${f3(x?.mrr)} / ${f3(x?.recall)}` : f3(x?.mrr);
+    };
+    out.push(row([g === 'none' ? 'untouched (control)' : g, String(n), ...libs.map(cell)]));
   }
   return out.join('\n');
 }

@@ -34,9 +34,9 @@ import type { SectionName } from './benchmarks-md.js';
 import { DEFAULT_SIZES, FULL_CORPUS, describeSource, loadDocs } from './dataset.js';
 import { mergeIndexing } from './indexing.js';
 import { LIBS, LIB_NAMES, libSpec } from './libs.js';
-import { loadRelevanceSet, summarizeRelevance } from './relevance.js';
+import { loadRelevanceSet, loadTypingSet, summarizeRelevance } from './relevance.js';
 import type { RelevanceFigures } from './relevance.js';
-import { configList, performanceTables, performanceTargets, relevanceTables, relevanceTargets, scalingTable, targetsTable } from './report.js';
+import { configList, performanceTables, performanceTargets, relevanceTables, relevanceTargets, scalingTable, targetsTable, typingRelevanceTables } from './report.js';
 import { fmt } from './stats.js';
 import { RESULT_MARKER } from './protocol.js';
 import type { WorkerResult } from './protocol.js';
@@ -55,7 +55,11 @@ const RELEVANCE_NOTES =
   'topical queries take 2 title words, relevant = every article whose title has both (3–10). Then the words are rewritten ' +
   'the way readers type: hamza left out or on the other seat, ه for ة, ي/ى swapped, ال dropped or added, و/ب/ل attached, ' +
   'the singular for a sound plural, a stray haraka or tatweel, Persian ی/ک; 15 % stay untouched as a control. Every library ' +
-  'gets the same query string, top 10.';
+  'gets the same query string, top 10. The typing set (bench/relevance/generate-typing.ts, its own seed) picks known items the ' +
+  'same way and applies other habits: a typo (neighbouring key, letter dropped, letters swapped, letter doubled), a pronoun ' +
+  'suffix, ة/ت before a suffix, the dual, a sound plural either way, a preposition before ال added or taken away, a hamza on ' +
+  'the first alef only, a spelling variant the corpus itself uses, a word split or joined as the corpus writes it both ways, ' +
+  'another word order, a preposition or a question word added; 8 % untouched.';
 
 interface Job {
   lib: string;
@@ -129,6 +133,8 @@ interface RawRun {
   defaultRun: boolean;
   results: WorkerResult[];
   relevance: Record<string, Record<string, RelevanceFigures>>;
+  /** The same for the typing set (absent in runs older than it). */
+  relevanceTyping?: Record<string, Record<string, RelevanceFigures>>;
   analysis?: AnalysisOutcome;
 }
 
@@ -172,6 +178,7 @@ function renderSections(raw: RawRun): Partial<Record<SectionName, string>> {
       `## Relevance\n\n${meta}`,
       relevanceTables(relevance),
       targetsTable(relevanceTargets(relevance)),
+      typingRelevanceTables(raw.relevanceTyping ?? {}),
       `Configurations:\n\n${configList(raw.relevanceLibs)}`,
       RELEVANCE_NOTES,
     ]
@@ -288,9 +295,15 @@ async function main(): Promise<number> {
 
   // Relevance summaries, per library.
   const relevance: Record<string, Record<string, RelevanceFigures>> = {};
+  const relevanceTyping: Record<string, Record<string, RelevanceFigures>> = {};
   if (relevanceWanted) {
     const set = loadRelevanceSet();
-    for (const r of results) if (r.relevance && r.status === 'ok') relevance[r.lib] = summarizeRelevance(r.relevance, set);
+    const typingSet = loadTypingSet();
+    for (const r of results) {
+      if (!r.relevance || r.status !== 'ok') continue;
+      relevance[r.lib] = summarizeRelevance(r.relevance, set);
+      if (r.relevance.typing) relevanceTyping[r.lib] = summarizeRelevance(r.relevance.typing, typingSet);
+    }
   }
 
   maxLoad = Math.max(maxLoad, loadavg()[0] ?? 0);
@@ -312,6 +325,7 @@ async function main(): Promise<number> {
     defaultRun: !explicitLibs && source === 'ANT corpus' && (!perf.length || mainSize === MAIN_SIZE),
     results,
     relevance,
+    relevanceTyping,
     ...(analysis ? { analysis } : {}),
   };
   mkdirSync(resultsDir, { recursive: true });
