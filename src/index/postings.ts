@@ -629,3 +629,112 @@ export class PostingCursor {
     return n;
   }
 }
+
+/**
+ * The postings of terms decoded at once into typed arrays, for a reader that visits every posting
+ * (the query executor): one tight loop instead of a cursor call per posting. Several terms' postings
+ * can be kept side by side: {@link PostingBlock.read} decodes one term's at a given offset and
+ * leaves the entries before it alone. Reusable; the arrays grow as needed and are kept.
+ *
+ * ```ts
+ * const block = new PostingBlock(3);
+ * const n = block.read(postings, termId, Channel.Exact, 0);
+ * for (let i = 0; i < n; i++) use(block.docs[i], block.masks[i], block.tfs[i * 3 + field]);
+ * ```
+ * After `read(…, at)` returning n, for at ≤ i < at + n: `docs[i]` (increasing), `masks[i]` and
+ * `tfs[i * fieldCount + f]` (0 for a field not in the mask). Removed documents are included, as a
+ * cursor gives them.
+ */
+export class PostingBlock {
+  /** Document ids. */
+  docs = new Int32Array(256);
+  /** Field bits of each posting. */
+  masks = new Int32Array(256);
+  /** `tfs[i * fieldCount + f]`: frequency in field f of posting i. */
+  tfs = new Int32Array(256 * 4);
+  private readonly buffer = new ByteBuffer();
+
+  /** @param fieldCount - number of fields of the index */
+  constructor(readonly fieldCount: number) {}
+
+  /** Entries the arrays hold without growing. */
+  get capacity(): number {
+    return this.docs.length;
+  }
+
+  /** Make room for `needed` entries, keeping the first `keep` (for a caller adding entries itself). */
+  reserve(needed: number, keep: number): void {
+    const F = this.fieldCount;
+    if (this.docs.length < needed) {
+      const docs = new Int32Array(nextCapacity(this.docs.length, needed));
+      docs.set(this.docs.subarray(0, keep));
+      const masks = new Int32Array(docs.length);
+      masks.set(this.masks.subarray(0, keep));
+      this.docs = docs;
+      this.masks = masks;
+    }
+    if (this.tfs.length < needed * F) {
+      const tfs = new Int32Array(this.docs.length * F);
+      tfs.set(this.tfs.subarray(0, keep * F));
+      this.tfs = tfs;
+    }
+  }
+
+  /** Drop the arrays (after a query that needed very large ones). */
+  release(): void {
+    this.docs = new Int32Array(256);
+    this.masks = new Int32Array(256);
+    this.tfs = new Int32Array(256 * this.fieldCount);
+  }
+
+  /** Decode the postings of `term` in `channel` into entries `at, at + 1, …`; returns their number. */
+  read(postings: Postings, term: number, channel: Channel, at: number): number {
+    const buffer = this.buffer;
+    buffer.length = 0;
+    postings.gather(term, channel, false, buffer);
+    const bytes = buffer.bytes;
+    const end = buffer.length;
+    const F = this.fieldCount;
+    // Every posting takes at least three bytes (delta, mask, one frequency).
+    this.reserve(at + Math.ceil(end / 3), at);
+    const docs = this.docs;
+    const masks = this.masks;
+    const tfs = this.tfs;
+    let p = 0;
+    let n = at;
+    let doc = -1;
+    while (p < end) {
+      let b = bytes[p++]!;
+      let v = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = bytes[p++]!;
+        v |= (b & 0x7f) << shift;
+      }
+      doc += v >>> 0;
+      b = bytes[p++]!;
+      let mask = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = bytes[p++]!;
+        mask |= (b & 0x7f) << shift;
+      }
+      const base = n * F;
+      for (let f = 0; f < F; f++) {
+        if ((mask & (1 << f)) === 0) {
+          tfs[base + f] = 0;
+          continue;
+        }
+        b = bytes[p++]!;
+        v = b & 0x7f;
+        for (let shift = 7; b & 0x80; shift += 7) {
+          b = bytes[p++]!;
+          v |= (b & 0x7f) << shift;
+        }
+        tfs[base + f] = v;
+      }
+      docs[n] = doc;
+      masks[n] = mask;
+      n++;
+    }
+    return n - at;
+  }
+}
