@@ -107,9 +107,18 @@ export class Bm25fScorer {
     let sum = 0;
     for (let f = 0; mask !== 0; f++, mask >>>= 1) {
       if ((mask & 1) === 0) continue;
-      sum += (this.weights[f]! * tf[f]!) / lengthNorm(this.stats.fieldLength(doc, f), this.averages[f]!, this.bs[f]!);
+      sum += this.fieldTf(doc, f, tf[f]!);
     }
     return sum;
+  }
+
+  /**
+   * One field's term of {@link Bm25fScorer.weightedTf}: `w_f · tf / lengthNorm(len(doc, f))`. A
+   * caller summing these from 0 over the fields of a mask in increasing order gets `weightedTf`
+   * to the bit.
+   */
+  fieldTf(doc: number, field: number, tf: number): number {
+    return (this.weights[field]! * tf) / lengthNorm(this.stats.fieldLength(doc, field), this.averages[field]!, this.bs[field]!);
   }
 
   /** {@link idf} with this scorer's N. */

@@ -1,12 +1,24 @@
 /**
- * Runs a {@link QueryPlan}: term-at-a-time BM25F scoring into per-document accumulators, then
- * filtering, facet counting and bounded top-k selection.
+ * Runs a {@link QueryPlan}: BM25F scoring of the documents that can reach the page, filtering,
+ * facet counting and bounded top-k selection.
  *
- * For each clause and each of its sources, the postings of the source's term ids are read once;
- * each live document gets its BM25F weighted tf (fields weighted and length-normalized), the
- * source's document frequency is the number of such documents (so removed documents never
- * count), and each document's score grows by `weight · idf · saturate(tf~)`. A document's rank
- * key is (clauses matched, score, insertion order).
+ * A document's rank key is (clauses matched, score, insertion order); its score sums, over the
+ * plan's sources in order, `weight · idf · saturate(tf~)`, where tf~ is the source's BM25F
+ * weighted tf in the document (fields weighted and length-normalized; for a source of several
+ * terms, the sum over them in order, each times its term weight) and the source's document
+ * frequency is the number of live documents it matches (so removed documents never count).
+ *
+ * Two passes, both exact:
+ * 1. match: every source's postings are decoded once (kept for pass 2 up to a budget); each live
+ *    posting in a searched field makes its document match the source and the clause. This gives
+ *    each source's document frequency, each document's clauses matched, and, after the exclusions,
+ *    requirements and the filter, the total, the facets and how many documents match each number
+ *    of clauses.
+ * 2. score: rank is by clauses matched first, so only the documents matching at least `L` clauses
+ *    can reach the page, `L` being the largest number such that `offset + limit` documents match
+ *    `L` clauses or more. Only they are scored, from the decoded postings, with every addition in
+ *    the same order as scoring everything would make it, so scores are equal to the bit.
+ * A two-word query whose words meet in enough documents scores just those documents.
  *
  * ```ts
  * const searcher = new Searcher();
@@ -16,16 +28,17 @@
  * Scratch arrays are reused between queries, so a Searcher runs one query at a time.
  * @module
  */
-import { growInt32 } from '../index/arrays.js';
+import { growFloat64, growInt32 } from '../index/arrays.js';
 import type { DocumentTable } from '../index/documents.js';
-import { PostingCursor } from '../index/postings.js';
-import type { Postings } from '../index/postings.js';
+import { PostingBlock, PostingCursor } from '../index/postings.js';
+import type { Channel, Postings } from '../index/postings.js';
 import { Bm25fScorer } from '../scoring/bm25f.js';
 import { FacetCounter } from './facets.js';
 import type { FacetCount } from './facets.js';
 import type { StoredPredicate } from './filter.js';
-import type { PlanSource, QueryPlan } from './plan.js';
+import type { QueryPlan } from './plan.js';
 import { collectExtra } from './sources.js';
+import { lowestBit, popcount, wordsFor } from './bits.js';
 import { TopK } from './topk.js';
 
 /** What the executor reads. */
@@ -72,53 +85,110 @@ export interface RawResults {
   readonly facets: Record<string, FacetCount[]> | undefined;
 }
 
+/**
+ * Most decoded postings kept between the two passes (about 20 bytes each with three fields); the
+ * lists past it are decoded again for pass 2, so a hostile query costs time, not memory.
+ */
+export const KEPT_POSTINGS = 1 << 20;
+
+/**
+ * Smallest field weight and term weight for which a posting in a searched field is sure to give a
+ * positive weighted tf (no underflow to 0); below them pass 1 computes the weighted tf to decide.
+ */
+const SAFE_FIELD_WEIGHT = 1e-250;
+const SAFE_TERM_WEIGHT = 1e-20;
+
+/** `listFields` of a list holding a phrase's matches (weighted tfs computed in pass 1). */
+const PHRASE = -1;
+
+// The bitsets of a query, each `words` long, one after the other in `bits`: the documents of the
+// source being read, of the clause being read, excluded, in every required clause, eligible (then
+// candidates), and the bit planes of each document's number of clauses matched (plane j: bit j).
+const SOURCE = 0;
+const CLAUSE = 1;
+const EXCLUDED = 2;
+const REQUIRED = 3;
+const ELIGIBLE = 4;
+const PLANES = 5;
+
+/** Clause counts up to which the documents per number of clauses matched are counted word-wise. */
+const WORDWISE_LEVELS = 8;
+
 /** Executes plans; owns reusable scratch arrays. */
 export class Searcher {
   /** True while a query runs (a filter that searches again must use another Searcher). */
   busy = false;
   private stamp = 0;
-  private touchMark = new Int32Array(0);
+  // Per document (indexed by internal id), touched for pass 2's candidates only.
   private sourceMark = new Int32Array(0);
   private clauseMark = new Int32Array(0);
   private resultMark = new Int32Array(0);
-  private excludedMark = new Int32Array(0);
   private acc = new Float64Array(0);
   private sourceW = new Float64Array(0);
   private sourceFields = new Int32Array(0);
-  private matched = new Int32Array(0);
-  private required = new Int32Array(0);
   private hitIndex = new Int32Array(0);
-  private touched = new Int32Array(1024);
+  // Bitsets (see above), `words` per set; words [dirtyLo, dirtyHi) may be non-zero in any of them.
+  private bits = new Int32Array(0);
+  private words = 0;
+  private sets = 0;
+  private dirtyLo = 0;
+  private dirtyHi = 0;
+  // Growing lists.
   private sourceDocs = new Int32Array(1024);
   private hitDocs = new Int32Array(1024);
   private hitMasks = new Int32Array(1024);
+  private levels = new Int32Array(16);
+  // The lists of pass 1, per list: term, fields read (PHRASE for a phrase's matches), term weight,
+  // first entry in the block (-1: not kept) and entry count.
+  private listTerm = new Int32Array(64);
+  private listFields = new Int32Array(64);
+  private listWeight = new Float64Array(64);
+  private listStart = new Int32Array(64);
+  private listCount = new Int32Array(64);
+  // Per source of the plan, in order: its clause, channel, document frequency (0 when it is not
+  // scored), weight, and its lists [sourceLists[s], sourceLists[s + 1]).
+  private sourceClause = new Int32Array(64);
+  private sourceChannel = new Int32Array(64);
+  private sourceDf = new Int32Array(64);
+  private sourceWeight = new Float64Array(64);
+  private sourceLists = new Int32Array(65);
+  /** Weighted tf of each phrase match, parallel to the block entries of phrase lists. */
+  private phraseW = new Float64Array(256);
   private readonly top = new TopK();
   private cursor: PostingCursor | null = null;
+  private block: PostingBlock | null = null;
 
-  private ensureDocs(n: number): void {
-    if (this.acc.length >= n) return;
-    const size = Math.max(n, Math.ceil(this.acc.length * 1.5));
-    this.touchMark = new Int32Array(size);
-    this.sourceMark = new Int32Array(size);
-    this.clauseMark = new Int32Array(size);
-    this.resultMark = new Int32Array(size);
-    this.excludedMark = new Int32Array(size);
-    this.acc = new Float64Array(size);
-    this.sourceW = new Float64Array(size);
-    this.sourceFields = new Int32Array(size);
-    this.matched = new Int32Array(size);
-    this.required = new Int32Array(size);
-    this.hitIndex = new Int32Array(size);
-    this.stamp = 0;
+  /** Size the per-document arrays for `n` internal ids and the bitsets for `planes` planes. */
+  private ensureDocs(n: number, planes: number): void {
+    if (this.acc.length < n) {
+      const size = Math.max(n, Math.ceil(this.acc.length * 1.5));
+      this.sourceMark = new Int32Array(size);
+      this.clauseMark = new Int32Array(size);
+      this.resultMark = new Int32Array(size);
+      this.acc = new Float64Array(size);
+      this.sourceW = new Float64Array(size);
+      this.sourceFields = new Int32Array(size);
+      this.hitIndex = new Int32Array(size);
+      this.stamp = 0;
+    }
+    const words = wordsFor(n);
+    if (words > this.words || PLANES + planes > this.sets) {
+      this.words = Math.max(words, Math.ceil(this.words * 1.5));
+      this.sets = Math.max(PLANES + planes, this.sets);
+      this.bits = new Int32Array(this.words * this.sets);
+      this.dirtyLo = this.dirtyHi = 0;
+    } else if (this.dirtyHi > this.dirtyLo) {
+      // Clear what the previous query left (also after a filter threw).
+      for (let set = 0; set < this.sets; set++) this.bits.fill(0, set * this.words + this.dirtyLo, set * this.words + this.dirtyHi);
+      this.dirtyLo = this.dirtyHi = 0;
+    }
   }
 
   private nextStamp(): number {
     if (this.stamp >= 0x7ffffff0) {
-      this.touchMark.fill(0);
       this.sourceMark.fill(0);
       this.clauseMark.fill(0);
       this.resultMark.fill(0);
-      this.excludedMark.fill(0);
       this.stamp = 0;
     }
     return ++this.stamp;
@@ -131,93 +201,350 @@ export class Searcher {
       return this.run(plan, context, params);
     } finally {
       this.busy = false;
+      if (this.block !== null && this.block.capacity > KEPT_POSTINGS * 2) this.block.release();
     }
+  }
+
+  /** Register list `l`. */
+  private addList(l: number, term: number, fields: number, weight: number): void {
+    if (l >= this.listTerm.length) {
+      this.listTerm = growInt32(this.listTerm, l + 1);
+      this.listFields = growInt32(this.listFields, l + 1);
+      this.listWeight = growFloat64(this.listWeight, l + 1);
+      this.listStart = growInt32(this.listStart, l + 1);
+      this.listCount = growInt32(this.listCount, l + 1);
+    }
+    this.listTerm[l] = term;
+    this.listFields[l] = fields;
+    this.listWeight[l] = weight;
+  }
+
+  /** Mark words [lo, hi) as possibly non-zero. */
+  private dirty(lo: number, hi: number): void {
+    if (this.dirtyHi <= this.dirtyLo) {
+      this.dirtyLo = lo;
+      this.dirtyHi = hi;
+      return;
+    }
+    if (lo < this.dirtyLo) this.dirtyLo = lo;
+    if (hi > this.dirtyHi) this.dirtyHi = hi;
   }
 
   private run(plan: QueryPlan, context: ExecutionContext, params: ExecuteParams): RawResults {
     const docs = context.docs;
     const F = docs.fieldCount;
-    this.ensureDocs(docs.capacity);
-    if (this.cursor === null || this.cursor.fieldCount !== F) this.cursor = new PostingCursor(F);
-    const scorer = new Bm25fScorer(docs, { k1: context.k1, b: context.bs }, params.weights);
-    const queryStamp = this.nextStamp();
     const clauses = plan.clauses;
     const C = clauses.length;
-    const clauseHitStart = new Int32Array(C + 1);
-    let touchedCount = 0;
-    let hitCount = 0;
-    let requiredClauses = 0;
-    const excludeStamp = queryStamp;
+    const P = 32 - Math.clz32(C); // planes to count up to C
+    this.ensureDocs(docs.capacity, P);
+    if (this.cursor === null || this.cursor.fieldCount !== F) {
+      this.cursor = new PostingCursor(F);
+      this.block = new PostingBlock(F);
+    }
+    const block = this.block!;
+    const scorer = new Bm25fScorer(docs, { k1: context.k1, b: context.bs }, params.weights);
+    const fieldMask = scorer.fieldMask;
+    let safeWeights = true;
+    for (let f = 0; f < F; f++) if (params.weights[f]! > 0 && !(params.weights[f]! >= SAFE_FIELD_WEIGHT)) safeWeights = false;
+    const removed = docs.removed;
+    const hasRemoved = docs.removedCount > 0;
+    const W = this.words;
+    const bits = this.bits;
+    const SRC = SOURCE * W;
+    const CL = CLAUSE * W;
 
+    // Pass 1: decode, match, count.
+    let S = 0;
+    for (const clause of clauses) S += clause.sources.length;
+    if (S + 1 > this.sourceLists.length) {
+      this.sourceClause = growInt32(this.sourceClause, S);
+      this.sourceChannel = growInt32(this.sourceChannel, S);
+      this.sourceDf = growInt32(this.sourceDf, S);
+      this.sourceWeight = growFloat64(this.sourceWeight, S);
+      this.sourceLists = growInt32(this.sourceLists, S + 1);
+    }
+    let requiredClauses = 0;
+    let unionLo = W; // words of the documents matching some clause (not excluding)
+    let unionHi = 0;
+    let requiredLo = 0; // words of REQUIRED that may be set
+    let requiredHi = 0;
+    let kept = 0; // block entries kept for pass 2
+    let L = 0; // lists so far
+    let s = 0; // sources so far
     for (let c = 0; c < C; c++) {
       const clause = clauses[c]!;
       const occur = clause.occur === 'should' && params.combine === 'and' ? 'must' : clause.occur;
-      if (occur === 'must') requiredClauses++;
-      const clauseStamp = this.nextStamp();
-      clauseHitStart[c] = hitCount;
+      let clauseLo = W;
+      let clauseHi = 0;
       for (const source of clause.sources) {
-        const n = this.collectSource(source, context, scorer);
-        if (n === 0) continue;
-        const idf = scorer.idf(n);
-        const sourceDocs = this.sourceDocs;
-        for (let i = 0; i < n; i++) {
-          const d = sourceDocs[i]!;
-          if (occur === 'not') {
-            this.excludedMark[d] = excludeStamp;
+        this.sourceClause[s] = c;
+        this.sourceWeight[s] = source.weight;
+        this.sourceLists[s] = L;
+        const first = L;
+        if (source.kind === 'phrase') {
+          this.sourceChannel[s] = 0;
+          this.addList(L, -1, PHRASE, 1);
+          // A phrase's matches live in the block like a term's postings (tfs unused), always kept.
+          let n = 0;
+          collectExtra(source, context.postings, removed, scorer, this.cursor, (d, w, mask) => {
+            this.phraseW = growFloat64(this.phraseW, kept + n + 1);
+            block.reserve(kept + n + 1, kept + n);
+            block.docs[kept + n] = d;
+            block.masks[kept + n] = mask;
+            this.phraseW[kept + n] = w;
+            n++;
+          });
+          this.listStart[L] = kept;
+          this.listCount[L] = n;
+          L++;
+        } else if (source.kind === 'expanded') {
+          this.sourceChannel[s] = source.channel;
+          const { terms, fields, termWeights } = source;
+          for (let i = 0; i < terms.length; i++) {
+            const wanted = fields[i]! & fieldMask;
+            if (wanted !== 0) this.addList(L++, terms[i]!, wanted, termWeights[i]!);
+          }
+        } else {
+          this.sourceChannel[s] = source.channel;
+          const ids = source.termIds;
+          for (let f = 0; f < ids.length; f++) {
+            const term = ids[f]!;
+            if (term < 0) continue;
+            // Fields read with this term id (once per distinct id), restricted to searched fields.
+            let fields = 0;
+            let seenBefore = false;
+            for (let g = 0; g < ids.length; g++) {
+              if (ids[g] !== term) continue;
+              if (g < f) seenBefore = true;
+              fields |= 1 << g;
+            }
+            if (seenBefore) continue;
+            fields &= fieldMask;
+            if (fields !== 0) this.addList(L++, term, fields, 1);
+          }
+        }
+        // Match the source's live postings: its documents go to SOURCE, each counted once (df).
+        let df = 0;
+        let sourceLo = W;
+        let sourceHi = 0;
+        for (let l = first; l < L; l++) {
+          const fields = this.listFields[l]!;
+          const start = fields === PHRASE ? this.listStart[l]! : kept;
+          const n = fields === PHRASE ? this.listCount[l]! : block.read(context.postings, this.listTerm[l]!, this.sourceChannel[s] as Channel, kept);
+          this.listStart[l] = start;
+          this.listCount[l] = n;
+          if (n > 0) {
+            const bdocs = block.docs;
+            let lo = bdocs[start]! >>> 5;
+            let hi = (bdocs[start + n - 1]! >>> 5) + 1;
+            if (fields === PHRASE) {
+              for (let i = start; i < start + n; i++) {
+                lo = Math.min(lo, bdocs[i]! >>> 5);
+                hi = Math.max(hi, (bdocs[i]! >>> 5) + 1);
+              }
+            }
+            this.dirty(lo, hi);
+            if (lo < sourceLo) sourceLo = lo;
+            if (hi > sourceHi) sourceHi = hi;
+            const bmasks = block.masks;
+            const exact = fields !== PHRASE && (!safeWeights || !(this.listWeight[l]! >= SAFE_TERM_WEIGHT));
+            for (let i = start; i < start + n; i++) {
+              const d = bdocs[i]!;
+              if (fields !== PHRASE) {
+                if ((bmasks[i]! & fields) === 0 || (hasRemoved && removed[d] === 1)) continue;
+                if (exact && !(this.postingTf(scorer, block, i, d, bmasks[i]! & fields, this.listWeight[l]!) > 0)) continue;
+              }
+              const at = SRC + (d >>> 5);
+              const bit = 1 << (d & 31);
+              const word = bits[at]!;
+              if ((word & bit) === 0) {
+                bits[at] = word | bit;
+                df++;
+              }
+            }
+          }
+          if (fields !== PHRASE && (occur === 'not' || kept + n > KEPT_POSTINGS)) {
+            this.listStart[l] = -1; // not kept: pass 2 skips it (not) or decodes it again
+          } else {
+            kept += n;
+          }
+        }
+        // The source's documents join the clause's (or the excluded ones).
+        const to = occur === 'not' ? EXCLUDED * W : CL;
+        for (let w = sourceLo; w < sourceHi; w++) {
+          bits[to + w] = bits[to + w]! | bits[SRC + w]!;
+          bits[SRC + w] = 0;
+        }
+        if (sourceLo < clauseLo) clauseLo = sourceLo;
+        if (sourceHi > clauseHi) clauseHi = sourceHi;
+        this.sourceDf[s] = occur === 'not' ? 0 : df;
+        s++;
+      }
+      if (occur === 'not') continue;
+      // Add the clause to each document's count of clauses matched (bit planes, carry-save).
+      for (let w = clauseLo; w < clauseHi; w++) {
+        let carry = bits[CL + w]!;
+        for (let j = 0; carry !== 0 && j < P; j++) {
+          const at = (PLANES + j) * W + w;
+          const plane = bits[at]!;
+          bits[at] = plane ^ carry;
+          carry &= plane;
+        }
+      }
+      if (occur === 'must') {
+        const RQ = REQUIRED * W;
+        if (requiredClauses === 0) {
+          for (let w = clauseLo; w < clauseHi; w++) bits[RQ + w] = bits[CL + w]!;
+          requiredLo = clauseLo;
+          requiredHi = clauseHi;
+        } else {
+          for (let w = requiredLo; w < requiredHi; w++) bits[RQ + w] = bits[RQ + w]! & bits[CL + w]!;
+        }
+        requiredClauses++;
+      }
+      for (let w = clauseLo; w < clauseHi; w++) bits[CL + w] = 0;
+      if (clauseLo < unionLo) unionLo = clauseLo;
+      if (clauseHi > unionHi) unionHi = clauseHi;
+    }
+    this.sourceLists[s] = L;
+
+    // The eligible documents (matching, not excluded, in every required clause, passing the
+    // filter): the total, the facets, and how many match each number of clauses.
+    const EL = ELIGIBLE * W;
+    const EX = EXCLUDED * W;
+    const RQ = REQUIRED * W;
+    for (let w = unionLo; w < unionHi; w++) {
+      let any = 0;
+      for (let j = 0; j < P; j++) any |= bits[(PLANES + j) * W + w]!;
+      let e = any & ~bits[EX + w]!;
+      if (requiredClauses > 0) e &= bits[RQ + w]!;
+      bits[EL + w] = e;
+    }
+    const filter = params.filter;
+    const facets = params.facets.length > 0 ? new FacetCounter(params.facets) : undefined;
+    if (filter !== undefined || facets !== undefined) {
+      for (let w = unionLo; w < unionHi; w++) {
+        let e = bits[EL + w]!;
+        for (let x = e; x !== 0; x &= x - 1) {
+          const bit = lowestBit(x);
+          const stored = docs.storedFields((w << 5) | bit) ?? {};
+          if (filter !== undefined && !filter(stored)) {
+            e &= ~(1 << bit);
             continue;
           }
-          if (this.touchMark[d] !== queryStamp) {
-            this.touchMark[d] = queryStamp;
-            this.acc[d] = 0;
-            this.matched[d] = 0;
-            this.required[d] = 0;
-            if (touchedCount === this.touched.length) this.touched = growInt32(this.touched, touchedCount + 1);
-            this.touched[touchedCount++] = d;
-          }
-          this.acc[d] = this.acc[d]! + source.weight * idf * scorer.saturate(this.sourceW[d]!);
-          if (this.clauseMark[d] !== clauseStamp) {
-            this.clauseMark[d] = clauseStamp;
-            this.matched[d] = this.matched[d]! + 1;
-            if (occur === 'must') this.required[d] = this.required[d]! + 1;
-            if (hitCount === this.hitDocs.length) {
-              this.hitDocs = growInt32(this.hitDocs, hitCount + 1);
-              this.hitMasks = growInt32(this.hitMasks, hitCount + 1);
-            }
-            this.hitIndex[d] = hitCount;
-            this.hitDocs[hitCount] = d;
-            this.hitMasks[hitCount++] = this.sourceFields[d]!;
-          } else {
-            const h = this.hitIndex[d]!;
-            this.hitMasks[h] = this.hitMasks[h]! | this.sourceFields[d]!;
-          }
+          facets?.count(stored);
+        }
+        bits[EL + w] = e;
+      }
+    }
+    if (this.levels.length < C + 2) this.levels = new Int32Array(C + 2);
+    const levels = this.levels;
+    levels.fill(0, 0, C + 2);
+    let total = 0;
+    for (let w = unionLo; w < unionHi; w++) {
+      const e = bits[EL + w]!;
+      if (e === 0) continue;
+      total += popcount(e);
+      if (C <= WORDWISE_LEVELS) {
+        for (let m = 1; m <= C; m++) {
+          let eq = e;
+          for (let j = 0; j < P; j++) eq &= (m >>> j) & 1 ? bits[(PLANES + j) * W + w]! : ~bits[(PLANES + j) * W + w]!;
+          if (eq !== 0) levels[m] = levels[m]! + popcount(eq);
+        }
+      } else {
+        for (let x = e; x !== 0; x &= x - 1) {
+          const m = this.matchedAt(w, lowestBit(x), P);
+          levels[m] = levels[m]! + 1;
         }
       }
     }
-    clauseHitStart[C] = hitCount;
-
-    // Select.
-    const top = this.top;
-    top.reset(params.offset + params.limit);
-    const filter = params.filter;
-    const facets = params.facets.length > 0 ? new FacetCounter(params.facets) : undefined;
-    let total = 0;
-    const touched = this.touched;
-    for (let i = 0; i < touchedCount; i++) {
-      const d = touched[i]!;
-      if (this.excludedMark[d] === excludeStamp) continue;
-      if (this.required[d]! < requiredClauses) continue;
-      if (filter !== undefined || facets !== undefined) {
-        const stored = docs.storedFields(d) ?? {};
-        if (filter !== undefined && !filter(stored)) continue;
-        facets?.count(stored);
+    // The fewest clauses matched a page document can have; the candidates match at least as many.
+    const k = params.offset + params.limit;
+    let floor = C + 1;
+    for (let reached = 0; floor > 1 && reached < k; ) reached += levels[--floor]!;
+    if (floor > 1) {
+      for (let w = unionLo; w < unionHi; w++) {
+        const e = bits[EL + w]!;
+        if (e === 0) continue;
+        // Word-wise "count ≥ floor" over the bit planes, from the highest bit down.
+        let greater = 0;
+        let equal = -1;
+        for (let j = P - 1; j >= 0; j--) {
+          const plane = bits[(PLANES + j) * W + w]!;
+          if ((floor >>> j) & 1) equal &= plane;
+          else {
+            greater |= equal & plane;
+            equal &= ~plane;
+          }
+        }
+        bits[EL + w] = e & (greater | equal);
       }
-      total++;
-      top.offer(d, this.matched[d]!, this.acc[d]!);
     }
-    const kept = top.drain();
-    const count = Math.max(0, kept - params.offset);
-    const resultDocs = top.docs.slice(params.offset, kept);
-    const scores = top.scores.slice(params.offset, kept);
+    for (let w = unionLo; w < unionHi; w++) for (let x = bits[EL + w]!; x !== 0; x &= x - 1) this.acc[(w << 5) | lowestBit(x)] = 0;
+
+    // Pass 2: score the candidates, source by source, list by list, in plan order.
+    const clauseHitStart = new Int32Array(C + 1);
+    let hitCount = 0;
+    let clauseStamp = 0;
+    let clause = -1;
+    for (let t = 0; t < s; t++) {
+      const c = this.sourceClause[t]!;
+      if (c !== clause) {
+        for (let x = clause + 1; x <= c; x++) clauseHitStart[x] = hitCount;
+        clause = c;
+        clauseStamp = this.nextStamp();
+      }
+      const df = this.sourceDf[t]!;
+      if (df === 0) continue;
+      const sourceStamp = this.nextStamp();
+      let n = 0;
+      for (let l = this.sourceLists[t]!; l < this.sourceLists[t + 1]!; l++) {
+        let start = this.listStart[l]!;
+        let count = this.listCount[l]!;
+        const fields = this.listFields[l]!;
+        if (start < 0) {
+          start = kept;
+          count = block.read(context.postings, this.listTerm[l]!, this.sourceChannel[t] as Channel, kept);
+        }
+        n = fields === PHRASE ? this.scorePhrase(start, count, EL, sourceStamp, n) : this.scoreList(scorer, block, start, count, fields, this.listWeight[l]!, EL, sourceStamp, n);
+      }
+      const idf = scorer.idf(df);
+      const weight = this.sourceWeight[t]! * idf;
+      const sourceDocs = this.sourceDocs;
+      for (let i = 0; i < n; i++) {
+        const d = sourceDocs[i]!;
+        this.acc[d] = this.acc[d]! + weight * scorer.saturate(this.sourceW[d]!);
+        if (this.clauseMark[d] !== clauseStamp) {
+          this.clauseMark[d] = clauseStamp;
+          if (hitCount === this.hitDocs.length) {
+            this.hitDocs = growInt32(this.hitDocs, hitCount + 1);
+            this.hitMasks = growInt32(this.hitMasks, hitCount + 1);
+          }
+          this.hitIndex[d] = hitCount;
+          this.hitDocs[hitCount] = d;
+          this.hitMasks[hitCount++] = this.sourceFields[d]!;
+        } else {
+          const h = this.hitIndex[d]!;
+          this.hitMasks[h] = this.hitMasks[h]! | this.sourceFields[d]!;
+        }
+      }
+    }
+    for (let x = clause + 1; x <= C; x++) clauseHitStart[x] = hitCount;
+
+    // Top k of the candidates.
+    const top = this.top;
+    top.reset(k);
+    for (let w = unionLo; w < unionHi; w++) {
+      for (let x = bits[EL + w]!; x !== 0; x &= x - 1) {
+        const bit = lowestBit(x);
+        const d = (w << 5) | bit;
+        top.offer(d, this.matchedAt(w, bit, P), this.acc[d]!);
+      }
+    }
+    const drained = top.drain();
+    const count = Math.max(0, drained - params.offset);
+    const resultDocs = top.docs.slice(params.offset, drained);
+    const scores = top.scores.slice(params.offset, drained);
 
     // Which clause matched which fields, for the page only.
     const masks = new Int32Array(count * C);
@@ -238,67 +565,83 @@ export class Searcher {
     return { total, count, docs: resultDocs, scores, masks, facets: facets?.result() };
   }
 
-  /**
-   * Read a source's postings into `sourceDocs` / `sourceW` / `sourceFields` (one entry per live
-   * document with a positive weighted tf); returns the number of documents (its df).
-   */
-  private collectSource(source: PlanSource, context: ExecutionContext, scorer: Bm25fScorer): number {
-    const cursor = this.cursor!;
-    const removed = context.docs.removed;
-    const stamp = this.nextStamp();
-    let n = 0;
-    if (source.kind !== 'term') {
-      // Expanded term sets and phrases (sources.ts): same accumulation as below.
-      collectExtra(source, context.postings, removed, scorer, cursor, (d, w, mask) => {
-        n = this.accumulate(d, w, mask, stamp, n);
-      });
-      return n;
+  /** Clauses matched by the document at bit `bit` of word `w`, read from the bit planes. */
+  private matchedAt(w: number, bit: number, P: number): number {
+    let m = 0;
+    for (let j = 0; j < P; j++) m |= ((this.bits[(PLANES + j) * this.words + w]! >>> bit) & 1) << j;
+    return m;
+  }
+
+  /** Weighted tf of block entry `i` (document `d`) in the fields of `mask`, times `termWeight`. */
+  private postingTf(scorer: Bm25fScorer, block: PostingBlock, i: number, d: number, mask: number, termWeight: number): number {
+    const tfs = block.tfs;
+    const base = i * block.fieldCount;
+    let w = 0;
+    for (let f = 0, m = mask; m !== 0; f++, m >>>= 1) {
+      if ((m & 1) !== 0) w += scorer.fieldTf(d, f, tfs[base + f]!);
     }
-    const ids = source.termIds;
-    const F = ids.length;
-    for (let f = 0; f < F; f++) {
-      const term = ids[f]!;
-      if (term < 0) continue;
-      // Fields read with this term id (once per distinct id), restricted to searched fields.
-      let fields = 0;
-      let seenBefore = false;
-      for (let g = 0; g < F; g++) {
-        if (ids[g] !== term) continue;
-        if (g < f) seenBefore = true;
-        fields |= 1 << g;
+    return termWeight !== 1 ? w * termWeight : w;
+  }
+
+  /**
+   * Add a list's postings of candidate documents (set in the bitset at `candidates`) to the source
+   * being scored (`sourceStamp`, `n` documents so far): each one's weighted tf in the fields of
+   * `fields`, times `termWeight`. Returns the new document count.
+   */
+  private scoreList(scorer: Bm25fScorer, block: PostingBlock, start: number, count: number, fields: number, termWeight: number, candidates: number, sourceStamp: number, n: number): number {
+    const docs = block.docs;
+    const masks = block.masks;
+    const tfs = block.tfs;
+    const F = block.fieldCount;
+    const bits = this.bits;
+    const sourceMark = this.sourceMark;
+    const sourceW = this.sourceW;
+    const sourceFields = this.sourceFields;
+    for (let i = start; i < start + count; i++) {
+      const d = docs[i]!;
+      if ((bits[candidates + (d >>> 5)]! & (1 << (d & 31))) === 0) continue;
+      const mask = masks[i]! & fields;
+      if (mask === 0) continue;
+      const base = i * F;
+      let w = 0;
+      for (let f = 0, m = mask; m !== 0; f++, m >>>= 1) {
+        if ((m & 1) !== 0) w += scorer.fieldTf(d, f, tfs[base + f]!);
       }
-      if (seenBefore) continue;
-      fields &= scorer.fieldMask;
-      if (fields === 0) continue;
-      cursor.reset(context.postings, term, source.channel);
-      while (cursor.next()) {
-        const d = cursor.doc;
-        if (removed[d] === 1) continue;
-        const mask = cursor.fieldMask & fields;
-        if (mask === 0) continue;
-        const w = scorer.weightedTf(d, cursor.tf, mask);
-        if (!(w > 0)) continue;
-        n = this.accumulate(d, w, mask, stamp, n);
+      if (termWeight !== 1) w *= termWeight;
+      if (!(w > 0)) continue;
+      if (sourceMark[d] !== sourceStamp) {
+        sourceMark[d] = sourceStamp;
+        sourceW[d] = w;
+        sourceFields[d] = mask;
+        if (n === this.sourceDocs.length) this.sourceDocs = growInt32(this.sourceDocs, n + 1);
+        this.sourceDocs[n++] = d;
+      } else {
+        sourceW[d] = sourceW[d]! + w;
+        sourceFields[d] = sourceFields[d]! | mask;
       }
     }
     return n;
   }
 
-  /**
-   * Adds weight `w`, found in the fields of `mask`, to document `d` for the source being collected
-   * (`stamp`); `n` is how many documents the source has reached so far. Returns the new count.
-   */
-  private accumulate(d: number, w: number, mask: number, stamp: number, n: number): number {
-    if (this.sourceMark[d] !== stamp) {
-      this.sourceMark[d] = stamp;
-      this.sourceW[d] = w;
-      this.sourceFields[d] = mask;
-      if (n === this.sourceDocs.length) this.sourceDocs = growInt32(this.sourceDocs, n + 1);
-      this.sourceDocs[n] = d;
-      return n + 1;
+  /** {@link Searcher.scoreList} for a phrase's matches (weighted tfs computed in pass 1). */
+  private scorePhrase(start: number, count: number, candidates: number, sourceStamp: number, n: number): number {
+    const block = this.block!;
+    for (let i = start; i < start + count; i++) {
+      const d = block.docs[i]!;
+      if ((this.bits[candidates + (d >>> 5)]! & (1 << (d & 31))) === 0) continue;
+      const w = this.phraseW[i]!;
+      const mask = block.masks[i]!;
+      if (this.sourceMark[d] !== sourceStamp) {
+        this.sourceMark[d] = sourceStamp;
+        this.sourceW[d] = w;
+        this.sourceFields[d] = mask;
+        if (n === this.sourceDocs.length) this.sourceDocs = growInt32(this.sourceDocs, n + 1);
+        this.sourceDocs[n++] = d;
+      } else {
+        this.sourceW[d] = this.sourceW[d]! + w;
+        this.sourceFields[d] = this.sourceFields[d]! | mask;
+      }
     }
-    this.sourceW[d] = this.sourceW[d]! + w;
-    this.sourceFields[d] = this.sourceFields[d]! | mask;
     return n;
   }
 }
