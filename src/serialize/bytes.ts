@@ -196,6 +196,75 @@ export class ByteReader {
     return v;
   }
 
+  /** The code units read by the last {@link ByteReader.stringUnits}. */
+  units = new Uint16Array(256);
+
+  /**
+   * A string written by {@link ByteWriter.string}, as UTF-16 code units in {@link ByteReader.units}
+   * (returns how many): the same code units {@link ByteReader.string} gives, with the same checks,
+   * but without making a string when every character takes 1 to 3 bytes of UTF-8.
+   */
+  stringUnits(): number {
+    const head = this.varint(0xffffffff);
+    const n = Math.floor(head / 2);
+    if (n > this.end - this.pos) this.fail(`string of ${n} bytes runs past the end`);
+    const from = this.pos;
+    const to = from + n;
+    if (this.units.length < n) this.units = new Uint16Array(Math.max(n, this.units.length * 2));
+    const units = this.units;
+    const bytes = this.bytes;
+    if (head % 2 !== 0) {
+      if (n % 2 !== 0) corrupt('UTF-16 string of an odd byte length', this.base + from);
+      for (let i = from, k = 0; i < to; i += 2) units[k++] = bytes[i]! | (bytes[i + 1]! << 8);
+      this.pos = to;
+      return n / 2;
+    }
+    let k = 0;
+    for (let i = from; i < to; ) {
+      const b = bytes[i]!;
+      if (b < 0x80) {
+        units[k++] = b;
+        i++;
+        continue;
+      }
+      const c = i + 1 < to ? bytes[i + 1]! : 0;
+      if (b >= 0xc2 && b <= 0xdf && (c & 0xc0) === 0x80) {
+        units[k++] = ((b & 0x1f) << 6) | (c & 0x3f);
+        i += 2;
+        continue;
+      }
+      const d = i + 2 < to ? bytes[i + 2]! : 0;
+      const low = b === 0xe0 ? 0xa0 : 0x80;
+      const high = b === 0xed ? 0x9f : 0xbf;
+      if (b >= 0xe0 && b <= 0xef && c >= low && c <= high && (d & 0xc0) === 0x80) {
+        units[k++] = ((b & 0x0f) << 12) | ((c & 0x3f) << 6) | (d & 0x3f);
+        i += 3;
+        continue;
+      }
+      // Four-byte characters and invalid UTF-8: the decoder's own rules.
+      return this.unitsOf(this.decodeUtf8(from, n));
+    }
+    this.pos = to;
+    return k;
+  }
+
+  /** Copy `s` into {@link ByteReader.units}; returns its length. */
+  private unitsOf(s: string): number {
+    if (this.units.length < s.length) this.units = new Uint16Array(s.length);
+    for (let i = 0; i < s.length; i++) this.units[i] = s.charCodeAt(i);
+    return s.length;
+  }
+
+  /** UTF-8 bytes `[from, from + n)` as a string (the reader then stands after them). */
+  private decodeUtf8(from: number, n: number): string {
+    this.pos = from + n;
+    try {
+      return utf8.decode(this.bytes.subarray(from, from + n));
+    } catch {
+      return corrupt('invalid UTF-8 in a string', this.base + from);
+    }
+  }
+
   /** A string written by {@link ByteWriter.string}. */
   string(): string {
     const head = this.varint(0xffffffff);

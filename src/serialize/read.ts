@@ -22,10 +22,9 @@ import type { SearchIndex } from '../engine.js';
 import { createIndex } from '../engine.js';
 import { FahrasError } from '../errors.js';
 import type { ExternalId } from '../index/documents.js';
-import type { TokenBuffer } from '../index/tokens.js';
 import type { DefaultIdKey, FieldKey, IdKey } from '../options.js';
 import { ByteReader, corrupt } from './bytes.js';
-import { TokenCommitter } from './internals.js';
+import { BulkPostings } from './bulk.js';
 import { checkFrame, checksumSlices, HEADER_BYTES } from './format.js';
 import type { Frame } from './format.js';
 import { indexOptionsFor, parseMetadata } from './metadata.js';
@@ -80,29 +79,6 @@ function* readHead(bytes: Uint8Array): Generator<void, { frame: Frame; meta: Sav
   return { frame, meta, reader };
 }
 
-/**
- * Decode one document's tokens into `tokens` (see `write.ts` for the coding): per field a token
- * count, then per token its stem, position gap and exact-form entry, each checked.
- */
-function readTokens(r: ByteReader, tokens: TokenBuffer, F: number, S: number, variantStart: Int32Array, variants: Int32Array): void {
-  tokens.reset();
-  for (let f = 0; f < F; f++) {
-    const n = r.varint(r.remaining);
-    let position = -1;
-    for (let j = 0; j < n; j++) {
-      const code = r.varint(0xffffffff);
-      const stem = code >>> 2;
-      if (stem >= S) r.fail(`token stem ${stem} is not a stem`);
-      position += code & 2 ? r.varint() : 1;
-      if (position < 0 || position > 0x7fffffff) r.fail('token position out of range');
-      const base = variantStart[stem]!;
-      const form = code & 1 ? r.varint(variantStart[stem + 1]! - base - 2) + 1 : 0;
-      tokens.push(stem, variants[base + form]!, position);
-    }
-    tokens.endField(f);
-  }
-}
-
 /** The decoder: yields between slices of work, returns the loaded index. */
 function* decode(bytes: Uint8Array, options: LoadIndexOptions): Generator<void, SearchIndex<Record<string, unknown>, string, string>> {
   const { meta, reader: r } = yield* readHead(bytes);
@@ -115,13 +91,14 @@ function* decode(bytes: Uint8Array, options: LoadIndexOptions): Generator<void, 
     throw e;
   }
   const x = index.internals;
-  const committer = new TokenCommitter(x);
   const T = meta.terms;
   const S = meta.stems;
   const F = meta.fields.length;
+  const D = meta.documents;
 
   for (let t = 0; t < T; t++) {
-    if (x.terms.intern(r.string()) !== t) r.fail(`term ${t} repeats an earlier term`);
+    const n = r.stringUnits();
+    if (x.terms.internUnits(r.units, n) !== t) r.fail(`term ${t} repeats an earlier term`);
     if (t % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
   }
 
@@ -155,9 +132,15 @@ function* decode(bytes: Uint8Array, options: LoadIndexOptions): Generator<void, 
   }
   if (nextNew !== T) r.fail(`${T - nextNew} terms are never used`);
 
-  const store = meta.store;
-  const tokens = committer.tokens;
-  for (let i = 0; i < meta.documents; i++) {
+  // Documents: ids and stored fields, and each token checked and counted (bulk.ts, step 1).
+  const store = x.options.store;
+  const plainKey = store.map((name) => name !== '__proto__');
+  const ids = new Array<ExternalId>(D);
+  const storedFields = new Array<Record<string, unknown>>(D);
+  const starts = new Float64Array(D);
+  const bulk = new BulkPostings(F, S, T, D, variantStart, variants);
+  for (let i = 0; i < D; i++) {
+    starts[i] = r.pos;
     let id: ExternalId;
     if (r.varint(1) === 0) {
       id = r.string();
@@ -166,7 +149,7 @@ function* decode(bytes: Uint8Array, options: LoadIndexOptions): Generator<void, 
       id = r.float64();
       if (!Number.isFinite(id)) r.fail('document id is not a finite number');
     }
-    if (x.docs.internalId(id) >= 0) r.fail(`document id ${String(id)} appears twice`);
+    ids[i] = id;
     const stored: Record<string, unknown> = {};
     const present = r.varint(store.length);
     for (let j = 0, last = -1; j < present; j++) {
@@ -174,14 +157,29 @@ function* decode(bytes: Uint8Array, options: LoadIndexOptions): Generator<void, 
       if (k <= last) r.fail('stored fields out of order');
       last = k;
       const value = readValue(r);
-      if (value !== undefined) Object.defineProperty(stored, store[k]!, { value, enumerable: true, writable: true, configurable: true });
+      if (value === undefined) continue;
+      // A stored field named __proto__ is an own property (assignment would set the prototype).
+      if (plainKey[k] === true) stored[store[k]!] = value;
+      else Object.defineProperty(stored, store[k]!, { value, enumerable: true, writable: true, configurable: true });
     }
-    readTokens(r, tokens, F, S, variantStart, variants);
-    committer.commit(id, stored);
+    storedFields[i] = stored;
+    bulk.count(r, i);
     if (i % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
   }
   if (r.remaining !== 0) r.fail(`${r.remaining} bytes after the last document`);
-  committer.finish();
+  const repeated = x.docs.loadAll(ids, storedFields, bulk.lengths);
+  if (repeated >= 0) corrupt(`document id ${String(ids[repeated])} appears twice`, starts[repeated]!);
+
+  // The postings, term-major (bulk.ts, steps 2 to 4).
+  bulk.prepare(bytes);
+  yield;
+  for (let i = 0; i < D; ) {
+    const to = bulk.stepEnd(i, D);
+    bulk.place(i, to);
+    i = to;
+    yield;
+  }
+  yield* bulk.write(x.postings);
   return index;
 }
 

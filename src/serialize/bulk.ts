@@ -1,0 +1,469 @@
+/**
+ * The loader's bulk build of the postings. A saved index stores each document's tokens
+ * (document-major, see `write.ts`); the postings are term-major. Rather than committing the
+ * documents one by one as `add` does (buffering tokens and sorting them by term batch after
+ * batch), the loader turns the whole token stream around at once, by stem:
+ *
+ * 1. {@link BulkPostings.count}, per document as the loader reads it: check every token and count
+ *    the tokens of each stem (and each field's length);
+ * 2. {@link BulkPostings.prepare}: prefix sums give each stem its range in three arrays (document
+ *    field slot, position and exact-form entry per token), allocated once;
+ * 3. {@link BulkPostings.place}: read the (now trusted) token bytes again and drop each token into
+ *    its stem's range, which leaves every range in (document, field, position) order;
+ * 4. {@link BulkPostings.write}: per stem, encode its range in the postings stream format into a
+ *    reused buffer and hand it to `Postings.fillTerm`, which copies it into the term's slices;
+ *    then the exact forms of that stem from the same range: a stem with one exact form has exactly
+ *    the stem's documents stream; else a small counting sort by form splits the range. An exact
+ *    form listed under several stems (rare) is gathered from all of them and written last.
+ *
+ * ```ts
+ * const bulk = new BulkPostings(F, S, T, D, variantStart, variants);
+ * for (let i = 0; i < D; i++) bulk.count(reader, i);   // reader at document i's tokens
+ * bulk.prepare(bytes);
+ * bulk.place(0, D);
+ * yield* bulk.write(postings);
+ * ```
+ *
+ * Stems are numbered by decreasing frequency in a saved index, so the counters and fill pointers
+ * of the frequent stems, which most tokens hit, lie close together. Memory: 12 bytes per token for
+ * the three arrays (released at the end of `write`) on top of the postings. A slot is
+ * `document · F + field`.
+ * @module
+ */
+import type { ByteReader } from './bytes.js';
+import { Channel } from '../index/postings.js';
+import type { Postings } from '../index/postings.js';
+
+/** Tokens handled between two yields of {@link BulkPostings.write} (and per {@link BulkPostings.stepEnd}). */
+const TOKENS_PER_STEP = 1 << 15;
+
+/** Write `v` (0 ≤ v < 2^31) as a LEB128 varint at `out[at]`; returns the index after it. */
+function putVarint(out: Uint8Array, at: number, v: number): number {
+  while (v > 0x7f) {
+    out[at++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  out[at++] = v;
+  return at;
+}
+
+/** The field bits of the document whose slots start at `first`, from its run `slots[j, …)` within `[j, b)`. */
+function fieldMask(slots: Int32Array, j: number, b: number, first: number, F: number): number {
+  let mask = 0;
+  for (let k = j; k < b; k++) {
+    const f = slots[k]! - first;
+    if (f >= F) break;
+    mask |= 1 << f;
+  }
+  return mask;
+}
+
+/** Builds the postings of a loaded index stem by stem (see the module doc). */
+export class BulkPostings {
+  /** Field lengths, `lengths[document · F + field]` (what the document table takes). */
+  readonly lengths: Uint32Array<ArrayBuffer>;
+  /** Tokens counted so far. */
+  tokens = 0;
+  /**
+   * Tokens per stem; after {@link BulkPostings.prepare} the start of each stem's range, advanced
+   * by {@link BulkPostings.place} as tokens land, so afterwards entry s is the end of stem s.
+   */
+  private readonly stemEnd: Int32Array;
+  /** Byte offset of each document's token section. */
+  private readonly sections: Float64Array;
+  /** Per exact-form term: 1 when the variant lists name it more than once. */
+  private readonly shared: Uint8Array;
+  private slots = new Int32Array(0);
+  private positions = new Int32Array(0);
+  private forms = new Int32Array(0);
+  private docBytes = new Uint8Array(1024);
+  private positionBytes = new Uint8Array(1024);
+  /** Scratch of the split by exact form: slots, and per form its count then its end. */
+  private formSlots = new Int32Array(1024);
+  private formEnd = new Int32Array(64);
+  private readonly invF: number;
+  private bytes: Uint8Array = new Uint8Array(0);
+  // Results of the last encode.
+  private docLength = 0;
+  private positionLength = 0;
+  private df = 0;
+
+  /**
+   * @param F - fields (1 to 30)
+   * @param S - stems: saved terms 0 .. S - 1
+   * @param T - terms (S ≤ T)
+   * @param D - documents
+   * @param variantStart - stem s has exact forms `variants[variantStart[s] .. variantStart[s + 1])`
+   * @param variants - exact-form term ids, each < T
+   */
+  constructor(
+    private readonly F: number,
+    private readonly S: number,
+    private readonly T: number,
+    D: number,
+    private readonly variantStart: Int32Array,
+    private readonly variants: Int32Array,
+  ) {
+    this.lengths = new Uint32Array(D * F);
+    this.stemEnd = new Int32Array(S);
+    this.sections = new Float64Array(D);
+    this.invF = 1 / F;
+    this.shared = new Uint8Array(T);
+    const seen = new Uint8Array(T);
+    for (let p = variantStart[S]! - 1; p >= 0; p--) {
+      const e = variants[p]!;
+      if (seen[e] === 1) this.shared[e] = 1;
+      seen[e] = 1;
+    }
+  }
+
+  /**
+   * Read and check document `doc`'s token section at `r` (per field a token count, then per token
+   * its stem, position gap and exact-form entry; see `write.ts`) and count its tokens. Leaves `r`
+   * after the section; throws CORRUPT_INDEX (through `r`) on anything out of range.
+   */
+  count(r: ByteReader, doc: number): void {
+    const { F, S, variantStart, stemEnd, lengths } = this;
+    const bytes = r.bytes;
+    const end = r.end;
+    this.sections[doc] = r.pos;
+    for (let f = 0; f < F; f++) {
+      const n = r.varint(r.remaining);
+      lengths[doc * F + f] = n;
+      this.tokens += n;
+      let at = r.pos;
+      let position = -1;
+      for (let j = 0; j < n; j++) {
+        // The token code: one or two bytes inline (most tokens), longer ones through the reader
+        // (a read past the end gives undefined, which takes the reader's path and its checks).
+        const b = bytes[at]!;
+        let code: number;
+        if (b < 0x80) {
+          code = b;
+          at += 1;
+        } else if (bytes[at + 1]! < 0x80) {
+          code = (b & 0x7f) | (bytes[at + 1]! << 7);
+          at += 2;
+        } else {
+          r.pos = at;
+          code = r.varint(0xffffffff);
+          at = r.pos;
+        }
+        const stem = code >>> 2;
+        if (stem >= S) {
+          r.pos = at;
+          r.fail(`token stem ${stem} is not a stem`);
+        }
+        if (code & 2) {
+          const g = bytes[at]!;
+          if (g < 0x80) {
+            position += g;
+            at += 1;
+          } else {
+            r.pos = at;
+            position += r.varint();
+            at = r.pos;
+          }
+          if (position < 0 || position > 0x7fffffff) {
+            r.pos = at;
+            r.fail('token position out of range');
+          }
+        } else {
+          position += 1;
+        }
+        if (code & 1) {
+          // Entry 0 is coded by the flag's absence: the varint is entry - 1 (so out of range when
+          // the stem has one form).
+          r.pos = at;
+          r.varint(variantStart[stem + 1]! - variantStart[stem]! - 2);
+          at = r.pos;
+        }
+        stemEnd[stem] = stemEnd[stem]! + 1;
+      }
+      r.pos = at;
+      if (at > end) r.fail('unexpected end of data');
+      if (position > 0x7fffffff) r.fail('token position out of range');
+    }
+  }
+
+  /** After every document was counted: each stem's range, and the arrays to place tokens in. */
+  prepare(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    const ends = this.stemEnd;
+    let acc = 0;
+    for (let s = 0; s < ends.length; s++) {
+      const c = ends[s]!;
+      ends[s] = acc;
+      acc += c;
+    }
+    const N = this.tokens;
+    this.slots = new Int32Array(N);
+    this.positions = new Int32Array(N);
+    this.forms = new Int32Array(N);
+  }
+
+  /** The end of the next step of {@link BulkPostings.place} from document `from`: about TOKENS_PER_STEP tokens. */
+  stepEnd(from: number, documents: number): number {
+    const F = this.F;
+    let tokens = 0;
+    let to = from;
+    while (to < documents && tokens < TOKENS_PER_STEP) {
+      for (let f = 0; f < F; f++) tokens += this.lengths[to * F + f]!;
+      to++;
+    }
+    return to;
+  }
+
+  /**
+   * Place the tokens of documents `[from, to)` in their stems' ranges (documents in increasing
+   * order across calls, every document once). The bytes were checked by {@link BulkPostings.count}.
+   */
+  place(from: number, to: number): void {
+    const { F, slots, positions, forms, lengths, sections } = this;
+    const bytes = this.bytes;
+    const fill = this.stemEnd;
+    for (let doc = from; doc < to; doc++) {
+      let at = sections[doc]!;
+      for (let f = 0; f < F; f++) {
+        const slot = doc * F + f;
+        const n = lengths[slot]!;
+        while (bytes[at++]! & 0x80);
+        let position = -1;
+        for (let j = 0; j < n; j++) {
+          let b = bytes[at++]!;
+          let code = b & 0x7f;
+          if (b & 0x80) {
+            b = bytes[at++]!;
+            code |= (b & 0x7f) << 7;
+            if (b & 0x80) {
+              b = bytes[at++]!;
+              code |= (b & 0x7f) << 14;
+              if (b & 0x80) {
+                b = bytes[at++]!;
+                code |= (b & 0x7f) << 21;
+                if (b & 0x80) {
+                  b = bytes[at++]!;
+                  code = (code >>> 0) + b * 0x10000000;
+                }
+              }
+            }
+          }
+          if (code & 2) {
+            b = bytes[at++]!;
+            let gap = b & 0x7f;
+            for (let shift = 7; b & 0x80; shift += 7) {
+              b = bytes[at++]!;
+              gap |= (b & 0x7f) << shift;
+            }
+            position += gap;
+          } else {
+            position += 1;
+          }
+          let form = 0;
+          if (code & 1) {
+            b = bytes[at++]!;
+            form = b & 0x7f;
+            for (let shift = 7; b & 0x80; shift += 7) {
+              b = bytes[at++]!;
+              form |= (b & 0x7f) << shift;
+            }
+            form += 1;
+          }
+          const stem = code >>> 2;
+          const k = fill[stem]!;
+          fill[stem] = k + 1;
+          slots[k] = slot;
+          positions[k] = position;
+          forms[k] = form;
+        }
+      }
+    }
+  }
+
+  /**
+   * Encode every term's postings into `postings` (empty), stem by stem, yielding every few
+   * thousand tokens; then the exact forms shared by several stems. Releases the token arrays.
+   */
+  *write(postings: Postings): Generator<void, void> {
+    const { S, variantStart, variants, shared } = this;
+    postings.reserveTerms(this.T);
+    const gathered = new Map<number, Int32Array[]>();
+    const gather = (e: number, from: Int32Array, a: number, b: number): void => {
+      let parts = gathered.get(e);
+      if (parts === undefined) gathered.set(e, (parts = []));
+      parts.push(from.slice(a, b));
+    };
+    let from = 0;
+    let work = 0;
+    for (let s = 0; s < S; s++) {
+      const to = this.stemEnd[s]!;
+      if (to === from) continue;
+      const last = this.encodeStem(from, to);
+      postings.fillTerm(s, Channel.Stem, this.docBytes, this.docLength, this.positionBytes, this.positionLength, last, this.df);
+      const base = variantStart[s]!;
+      const formCount = variantStart[s + 1]! - base;
+      if (formCount === 1) {
+        // Every token has the one exact form: its documents stream is the stem's.
+        const e = variants[base]!;
+        if (shared[e] === 1) gather(e, this.slots, from, to);
+        else postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, last, this.df);
+      } else {
+        const ends = this.splitByForm(from, to, formCount);
+        let start = 0;
+        for (let j = 0; j < formCount; j++) {
+          const end = ends[j]!;
+          if (end === start) continue;
+          const e = variants[base + j]!;
+          if (shared[e] === 1) {
+            gather(e, this.formSlots, start, end);
+          } else {
+            const lastDoc = this.encodeExact(this.formSlots, start, end);
+            postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, lastDoc, this.df);
+          }
+          start = end;
+        }
+      }
+      work += to - from;
+      from = to;
+      if (work >= TOKENS_PER_STEP) {
+        work = 0;
+        yield;
+      }
+    }
+    for (const [e, parts] of gathered) {
+      let n = 0;
+      for (const p of parts) n += p.length;
+      const all = new Int32Array(n);
+      n = 0;
+      for (const p of parts) {
+        all.set(p, n);
+        n += p.length;
+      }
+      all.sort();
+      const lastDoc = this.encodeExact(all, 0, n);
+      postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, lastDoc, this.df);
+      yield;
+    }
+    this.slots = this.positions = this.forms = this.formSlots = new Int32Array(0);
+    this.docBytes = this.positionBytes = new Uint8Array(0);
+  }
+
+  /** Make the encode buffers hold the postings of `n` tokens (at most 15 document bytes and 5 position bytes each). */
+  private reserve(n: number): void {
+    if (this.docBytes.length < n * 15) this.docBytes = new Uint8Array(Math.max(n * 15, this.docBytes.length * 2));
+    if (this.positionBytes.length < n * 5) this.positionBytes = new Uint8Array(Math.max(n * 5, this.positionBytes.length * 2));
+  }
+
+  /**
+   * A stable counting sort of the slots of range `[a, b)` by exact-form entry into `formSlots`;
+   * returns the end of each entry's run (`formCount` entries, in `formEnd`).
+   */
+  private splitByForm(a: number, b: number, formCount: number): Int32Array {
+    if (this.formSlots.length < b - a) this.formSlots = new Int32Array(Math.max(b - a, this.formSlots.length * 2));
+    if (this.formEnd.length < formCount) this.formEnd = new Int32Array(Math.max(formCount, this.formEnd.length * 2));
+    const { forms, slots, formSlots, formEnd } = this;
+    formEnd.fill(0, 0, formCount);
+    for (let k = a; k < b; k++) formEnd[forms[k]!]!++;
+    let acc = 0;
+    for (let j = 0; j < formCount; j++) {
+      const c = formEnd[j]!;
+      formEnd[j] = acc;
+      acc += c;
+    }
+    for (let k = a; k < b; k++) formSlots[formEnd[forms[k]!]!++] = slots[k]!;
+    return formEnd;
+  }
+
+  /** Encode the stem range `[a, b)` (documents and positions); returns the last document. */
+  private encodeStem(a: number, b: number): number {
+    this.reserve(b - a);
+    const F = this.F;
+    const invF = this.invF;
+    const { slots, positions } = this;
+    const out = this.docBytes;
+    const pos = this.positionBytes;
+    let o = 0;
+    let p = 0;
+    let last = -1;
+    let df = 0;
+    let j = a;
+    while (j < b) {
+      let slot = slots[j]!;
+      // slot / F rounded down, by a multiplication: (slot + 0.5) / F is at least 1/60 from an
+      // integer (F ≤ 30) and the product's error is below 2^-20 for slot < 2^31, so it is exact.
+      const doc = ((slot + 0.5) * invF) | 0;
+      const first = doc * F;
+      const delta = doc - last;
+      if (delta < 0x80) out[o++] = delta;
+      else o = putVarint(out, o, delta);
+      const mask = fieldMask(slots, j, b, first, F);
+      if (mask < 0x80) out[o++] = mask;
+      else o = putVarint(out, o, mask);
+      // Per field of the document: its frequency here, its positions (gaps) in the other stream.
+      for (;;) {
+        const from = j;
+        let previous = 0;
+        do {
+          const q = positions[j]!;
+          const gap = q - previous;
+          if (gap < 0x80) pos[p++] = gap;
+          else p = putVarint(pos, p, gap);
+          previous = q;
+          j++;
+        } while (j < b && slots[j] === slot);
+        const tf = j - from;
+        if (tf < 0x80) out[o++] = tf;
+        else o = putVarint(out, o, tf);
+        if (j === b) break;
+        slot = slots[j]!;
+        if (slot >= first + F) break;
+      }
+      last = doc;
+      df++;
+    }
+    this.docLength = o;
+    this.positionLength = p;
+    this.df = df;
+    return last;
+  }
+
+  /** Encode the documents stream of the sorted slots `slots[a, b)` (no positions); returns the last document. */
+  private encodeExact(slots: Int32Array, a: number, b: number): number {
+    this.reserve(b - a);
+    const F = this.F;
+    const invF = this.invF;
+    const out = this.docBytes;
+    let o = 0;
+    let last = -1;
+    let df = 0;
+    let j = a;
+    while (j < b) {
+      let slot = slots[j]!;
+      const doc = ((slot + 0.5) * invF) | 0;
+      const first = doc * F;
+      const delta = doc - last;
+      if (delta < 0x80) out[o++] = delta;
+      else o = putVarint(out, o, delta);
+      const mask = fieldMask(slots, j, b, first, F);
+      if (mask < 0x80) out[o++] = mask;
+      else o = putVarint(out, o, mask);
+      for (;;) {
+        const from = j;
+        do j++;
+        while (j < b && slots[j] === slot);
+        const tf = j - from;
+        if (tf < 0x80) out[o++] = tf;
+        else o = putVarint(out, o, tf);
+        if (j === b) break;
+        slot = slots[j]!;
+        if (slot >= first + F) break;
+      }
+      last = doc;
+      df++;
+    }
+    this.docLength = o;
+    this.positionLength = 0;
+    this.df = df;
+    return last;
+  }
+}
