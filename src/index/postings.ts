@@ -632,30 +632,40 @@ export class PostingCursor {
 
 /**
  * The postings of terms decoded at once into typed arrays, for a reader that visits every posting
- * (the query executor): one tight loop instead of a cursor call per posting. Several terms' postings
- * can be kept side by side: {@link PostingBlock.read} decodes one term's at a given offset and
- * leaves the entries before it alone. Reusable; the arrays grow as needed and are kept.
+ * (the query executor): one tight loop instead of a cursor call per posting. Several terms'
+ * postings can be kept side by side: {@link PostingBlock.read} decodes one term's at a given
+ * entry and byte offset and leaves what lies before them alone. The frequencies are left encoded
+ * (most readers need them for few postings): entry i's are varints at `bytes[starts[i]]`, one per
+ * set bit of `masks[i]`, fields in increasing order ({@link PostingBlock.tf} reads one).
+ * Reusable; the arrays grow as needed and are kept.
  *
  * ```ts
- * const block = new PostingBlock(3);
- * const n = block.read(postings, termId, Channel.Exact, 0);
- * for (let i = 0; i < n; i++) use(block.docs[i], block.masks[i], block.tfs[i * 3 + field]);
+ * const block = new PostingBlock();
+ * const n = block.read(postings, termId, Channel.Exact, 0, 0);
+ * for (let i = 0; i < n; i++) use(block.docs[i], block.masks[i], block.tf(i, field));
  * ```
- * After `read(…, at)` returning n, for at ≤ i < at + n: `docs[i]` (increasing), `masks[i]` and
- * `tfs[i * fieldCount + f]` (0 for a field not in the mask). Removed documents are included, as a
- * cursor gives them.
+ * After `read(…, at, byteAt)` returning n, for at ≤ i < at + n: `docs[i]` (increasing),
+ * `masks[i]`, `starts[i]`; the stream's bytes fill `bytes[byteAt, end)`. Removed documents are
+ * included, as a cursor gives them.
  */
 export class PostingBlock {
   /** Document ids. */
   docs = new Int32Array(256);
   /** Field bits of each posting. */
   masks = new Int32Array(256);
-  /** `tfs[i * fieldCount + f]`: frequency in field f of posting i. */
-  tfs = new Int32Array(256 * 4);
+  /** Offset in `bytes` of each posting's frequencies. */
+  starts = new Int32Array(256);
   private readonly buffer = new ByteBuffer();
 
-  /** @param fieldCount - number of fields of the index */
-  constructor(readonly fieldCount: number) {}
+  /** The bytes of the streams read (their frequencies are read from here). */
+  get bytes(): Uint8Array {
+    return this.buffer.bytes;
+  }
+
+  /** End of the bytes of the last stream read. */
+  get end(): number {
+    return this.buffer.length;
+  }
 
   /** Entries the arrays hold without growing. */
   get capacity(): number {
@@ -664,43 +674,43 @@ export class PostingBlock {
 
   /** Make room for `needed` entries, keeping the first `keep` (for a caller adding entries itself). */
   reserve(needed: number, keep: number): void {
-    const F = this.fieldCount;
-    if (this.docs.length < needed) {
-      const docs = new Int32Array(nextCapacity(this.docs.length, needed));
-      docs.set(this.docs.subarray(0, keep));
-      const masks = new Int32Array(docs.length);
-      masks.set(this.masks.subarray(0, keep));
-      this.docs = docs;
-      this.masks = masks;
-    }
-    if (this.tfs.length < needed * F) {
-      const tfs = new Int32Array(this.docs.length * F);
-      tfs.set(this.tfs.subarray(0, keep * F));
-      this.tfs = tfs;
-    }
+    if (this.docs.length >= needed) return;
+    const size = nextCapacity(this.docs.length, needed);
+    const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(size);
+      b.set(a.subarray(0, keep));
+      return b;
+    };
+    this.docs = grow(this.docs);
+    this.masks = grow(this.masks);
+    this.starts = grow(this.starts);
   }
 
   /** Drop the arrays (after a query that needed very large ones). */
   release(): void {
     this.docs = new Int32Array(256);
     this.masks = new Int32Array(256);
-    this.tfs = new Int32Array(256 * this.fieldCount);
+    this.starts = new Int32Array(256);
+    this.buffer.bytes = new Uint8Array(256);
+    this.buffer.length = 0;
   }
 
-  /** Decode the postings of `term` in `channel` into entries `at, at + 1, …`; returns their number. */
-  read(postings: Postings, term: number, channel: Channel, at: number): number {
+  /**
+   * Decode the postings of `term` in `channel` into entries `at, at + 1, …`, its bytes going to
+   * `bytes[byteAt …]`; returns the number of postings.
+   */
+  read(postings: Postings, term: number, channel: Channel, at: number, byteAt: number): number {
     const buffer = this.buffer;
-    buffer.length = 0;
+    buffer.length = byteAt;
     postings.gather(term, channel, false, buffer);
     const bytes = buffer.bytes;
     const end = buffer.length;
-    const F = this.fieldCount;
     // Every posting takes at least three bytes (delta, mask, one frequency).
-    this.reserve(at + Math.ceil(end / 3), at);
+    this.reserve(at + Math.ceil((end - byteAt) / 3), at);
     const docs = this.docs;
     const masks = this.masks;
-    const tfs = this.tfs;
-    let p = 0;
+    const starts = this.starts;
+    let p = byteAt;
     let n = at;
     let doc = -1;
     while (p < end) {
@@ -717,24 +727,30 @@ export class PostingBlock {
         b = bytes[p++]!;
         mask |= (b & 0x7f) << shift;
       }
-      const base = n * F;
-      for (let f = 0; f < F; f++) {
-        if ((mask & (1 << f)) === 0) {
-          tfs[base + f] = 0;
-          continue;
-        }
-        b = bytes[p++]!;
-        v = b & 0x7f;
-        for (let shift = 7; b & 0x80; shift += 7) {
-          b = bytes[p++]!;
-          v |= (b & 0x7f) << shift;
-        }
-        tfs[base + f] = v;
-      }
       docs[n] = doc;
       masks[n] = mask;
+      starts[n] = p;
+      // Skip the frequencies: one varint per field of the mask.
+      for (let m = mask; m !== 0; m &= m - 1) while (bytes[p++]! & 0x80);
       n++;
     }
     return n - at;
+  }
+
+  /** Frequency in field `field` of entry `i` (0 when the field is not in its mask). */
+  tf(i: number, field: number): number {
+    const mask = this.masks[i]!;
+    if ((mask & (1 << field)) === 0) return 0;
+    const bytes = this.buffer.bytes;
+    let p = this.starts[i]!;
+    // Skip the frequencies of the fields before `field`.
+    for (let m = mask & ((1 << field) - 1); m !== 0; m &= m - 1) while (bytes[p++]! & 0x80);
+    let b = bytes[p++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[p++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    return v;
   }
 }
