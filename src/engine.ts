@@ -27,7 +27,7 @@ import { Searcher } from './search/execute.js';
 import type { ExecutionContext } from './search/execute.js';
 import { compileFilter } from './search/filter.js';
 import type { AnalyzerGroup } from './search/plan.js';
-import { compileQuery } from './search/compile.js';
+import { compileQuery, createWordCache } from './search/compile.js';
 import type { QueryContext } from './search/compile.js';
 import { highlightStored } from './search/highlight.js';
 import { didYouMean, suggest } from './search/suggest.js';
@@ -223,6 +223,8 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
   private readonly resetSink: () => void;
   private group: EngineGroup;
   private searcher = new Searcher();
+  /** Counts the changes of the indexed documents (the query word cache is valid for one count). */
+  private generation = 0;
   private readonly planContext: QueryContext;
   /** Prefix / fuzzy lookup over the dictionary, built on the first query that needs it. */
   private termLookup: TermLookup | undefined;
@@ -316,6 +318,8 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
         })),
       termLength: (id) => terms.termLength(id),
       termText: (id) => terms.term(id),
+      wordCache: createWordCache(),
+      generation: () => this.generation,
     };
     this.executionContext = { postings: this.postings, docs: this.docs, k1: o.k1, bs: o.bs };
   }
@@ -449,6 +453,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     const d = this.docs.nextId;
     this.postings.addDocument(d, this.tokens);
     this.docs.add(id, this.storedOf(doc), this.lengths);
+    this.generation++;
   }
 
   /**
@@ -546,6 +551,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     const d = this.docs.internalId(id);
     if (d < 0) return false;
     this.docs.remove(d);
+    this.generation++;
     this.maybeVacuum();
     return true;
   }
@@ -585,6 +591,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     this.docs.clear();
     for (const group of this.groups) group.clearIds();
     this.termLookup?.invalidate();
+    this.generation++;
   }
 
   private maybeVacuum(): void {
@@ -606,6 +613,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     this.postings.remapTerms(termMap, this.terms.size);
     for (const group of this.groups) group.clearIds();
     this.termLookup?.invalidate();
+    this.generation++;
   }
 
   /** @internal The index's parts, for the saved-index module (see {@link IndexInternals}). */

@@ -39,6 +39,7 @@ import { parseLenient } from './parser.js';
 import type { QueryOccur, QueryUnit } from './parser.js';
 import type { AnalyzerGroup, Clause, PlanContext, PlanSource, QueryPlan } from './plan.js';
 import type { ExpandedSource } from './sources.js';
+import { GenerationCache } from './cache.js';
 
 /** What compiling reads from the index, beyond {@link PlanContext}. */
 export interface QueryContext extends PlanContext {
@@ -52,6 +53,40 @@ export interface QueryContext extends PlanContext {
   termLength(id: number): number;
   /** The text of term `id`. */
   termText(id: number): string;
+  /** A cache of compiled query words ({@link createWordCache}); none: every word is compiled anew. */
+  readonly wordCache?: WordCache;
+  /** The index's generation: a number that changes whenever documents are added or removed. */
+  generation?(): number;
+}
+
+/**
+ * A query word compiled once: its plan sources, its key (repeated words count once), and the
+ * highlight terms it noted (`fields[i]`, `exact[i]` stem or exact form, `texts[i]`), replayed
+ * with the word's label.
+ */
+export interface CompiledWord {
+  /** Plan sources; shared, never modified. */
+  readonly sources: readonly PlanSource[];
+  /** Identity of the word's analysis and scope. */
+  readonly key: string;
+  /** Field of each highlight note. */
+  readonly fields: readonly number[];
+  /** Whether each note is an exact form (else a stem). */
+  readonly exact: readonly boolean[];
+  /** Term text of each note. */
+  readonly texts: readonly string[];
+}
+
+/** Cache of compiled query words, valid for one index generation. */
+export type WordCache = GenerationCache<CompiledWord>;
+
+/**
+ * A cache for {@link QueryContext.wordCache}: the index's recent query words, compiled (clitic and
+ * hamza variants looked up, prefix and typo expansions found). An index keeps one and states its
+ * generation; the cache empties itself when the generation changes.
+ */
+export function createWordCache(capacity?: number): WordCache {
+  return new GenerationCache<CompiledWord>(capacity);
 }
 
 /** The query-feature options of one search. */
@@ -69,6 +104,12 @@ export interface CompileOptions {
    * the rest of the query is ignored. Default: no limit.
    */
   readonly maxQueryTerms?: number;
+  /**
+   * The fields the caller will highlight. When the property is present and `undefined`, nothing
+   * is highlighted and the compiled `highlight` stays empty (cheaper); when absent, every field's
+   * terms are collected.
+   */
+  readonly highlight?: readonly number[] | undefined;
 }
 
 /** A phrase to highlight: stems in order at position offsets. */
@@ -112,6 +153,10 @@ class Compiler {
   private readonly F: number;
   readonly highlight: (FieldHighlight | undefined)[];
   private readonly expansion: ExpansionIndex;
+  /** Whether highlight terms are collected. */
+  private readonly highlighting: boolean;
+  /** The notes of the word being compiled for the cache (see {@link CompiledWord}), if any. */
+  private notes: { fields: number[]; exact: boolean[]; texts: string[] } | undefined;
 
   constructor(
     private readonly query: string,
@@ -120,6 +165,7 @@ class Compiler {
   ) {
     this.F = ctx.fieldCount;
     this.highlight = new Array<FieldHighlight | undefined>(this.F).fill(undefined);
+    this.highlighting = !('highlight' in options) || options.highlight !== undefined;
     this.expansion = {
       termLookup: () => ctx.termLookup(),
       exactFrequency: (id) => ctx.docFrequency(id, Channel.Exact),
@@ -135,6 +181,48 @@ class Compiler {
       this.highlight[f] = h;
     }
     return h;
+  }
+
+  /** Highlight `text` (a stem, or an exact form) in field `f` as the query word `label`. */
+  private note(f: number, exact: boolean, text: string, label: string): void {
+    if (this.notes !== undefined) {
+      this.notes.fields.push(f);
+      this.notes.exact.push(exact);
+      this.notes.texts.push(text);
+    }
+    if (!this.highlighting) return;
+    const h = this.fieldHighlight(f);
+    (exact ? h.exacts : h.stems).set(text, label);
+  }
+
+  /**
+   * Sources of one query word (and its highlight terms when `highlight`), from the index's word
+   * cache when it holds them: they depend only on the word's analysis, the scope, how the word
+   * takes part, the options and the index's state (its generation).
+   */
+  private wordSources(word: QueryWordForms, scope: number, occur: QueryOccur, expand = true): { sources: readonly PlanSource[]; key: string } {
+    const { ctx, options } = this;
+    const cache = ctx.wordCache;
+    const generation = ctx.generation?.();
+    if (cache === undefined || generation === undefined) return this.buildWordSources(word, scope, occur, expand);
+    const prefix = options.prefix === true || word.prefix;
+    let id = `${scope}\u0001${occur === 'not' ? 1 : 0}${expand ? 1 : 0}${prefix ? 1 : 0}${options.variants ? 1 : 0}\u0001${options.fuzzy}\u0001${options.maxExpansions}`;
+    for (const [g, form] of word.forms) id += `\u0002${g}\u0001${form.surface}\u0001${form.terms.join('\u0001')}`;
+    const label = word.label;
+    const hit = cache.get(id, generation);
+    if (hit !== undefined) {
+      if (this.highlighting) for (let i = 0; i < hit.fields.length; i++) this.note(hit.fields[i]!, hit.exact[i]!, hit.texts[i]!, label);
+      return hit;
+    }
+    const notes = { fields: [], exact: [], texts: [] };
+    this.notes = notes;
+    try {
+      const built = this.buildWordSources(word, scope, occur, expand);
+      cache.set(id, { sources: built.sources, key: built.key, ...notes }, generation);
+      return built;
+    } finally {
+      this.notes = undefined;
+    }
   }
 
   /** Field number of a scope, -1 for none, undefined when the name is not an indexed field. */
@@ -184,8 +272,8 @@ class Compiler {
     return [...byStart.values()].sort((a, b) => a.start - b.start).map((w) => ({ ...w, start: w.start + offset }));
   }
 
-  /** Sources of one query word (and its highlight terms when `highlight`). */
-  private wordSources(word: QueryWordForms, scope: number, occur: QueryOccur, expand = true): { sources: PlanSource[]; key: string } {
+  /** Sources of one query word (and its highlight terms when `highlight`), computed. */
+  private buildWordSources(word: QueryWordForms, scope: number, occur: QueryOccur, expand: boolean): { sources: PlanSource[]; key: string } {
     const { F, ctx, options } = this;
     const highlight = occur !== 'not';
     const sources: PlanSource[] = [];
@@ -214,9 +302,8 @@ class Compiler {
           stemIds[t]![f] = stem;
           exactIds[t]![f] = exact;
           if (highlight) {
-            const h = this.fieldHighlight(f);
-            h.stems.set(term, word.label);
-            h.exacts.set(exactForm, word.label);
+            this.note(f, false, term, word.label);
+            this.note(f, true, exactForm, word.label);
           }
         }
         key += `\u0000${g}\u0000${term}\u0000${exactForm}`;
@@ -312,9 +399,8 @@ class Compiler {
         if (exact >= 0 && ctx.docFrequency(exact, Channel.Exact) > 0) exacts.set(exact, (exacts.get(exact) ?? 0) | mask);
         if (highlight) {
           for (const f of fields) {
-            const h = this.fieldHighlight(f);
-            h.stems.set(term, word.label);
-            h.exacts.set(exactForm, word.label);
+            this.note(f, false, term, word.label);
+            this.note(f, true, exactForm, word.label);
           }
         }
       }
@@ -329,9 +415,9 @@ class Compiler {
     for (const [id, weight] of found) {
       masks.set(id, (masks.get(id) ?? 0) | mask);
       weights.set(id, Math.max(weights.get(id) ?? 0, weight));
-      if (highlight) {
+      if (highlight && (this.highlighting || this.notes !== undefined)) {
         const text = this.ctx.termText(id);
-        for (const f of fields) this.fieldHighlight(f).exacts.set(text, label);
+        for (const f of fields) this.note(f, true, text, label);
       }
     }
   }
@@ -364,7 +450,7 @@ class Compiler {
         return ids;
       });
       sources.push({ kind: 'phrase', weight: 1, words, offsets: Int32Array.from(offsets) });
-      if (occur !== 'not') for (const f of fields) this.fieldHighlight(f).phrases.push({ stems: terms, offsets, label });
+      if (occur !== 'not' && this.highlighting) for (const f of fields) this.fieldHighlight(f).phrases.push({ stems: terms, offsets, label });
     });
     if (single !== undefined) sources.push(...this.wordSources({ ...single, label, prefix: false }, scope, occur, false).sources);
     return sources;

@@ -36,7 +36,8 @@ import { Bm25fScorer } from '../scoring/bm25f.js';
 import { FacetCounter } from './facets.js';
 import type { FacetCount } from './facets.js';
 import type { StoredPredicate } from './filter.js';
-import type { QueryPlan } from './plan.js';
+import type { PlanSource, QueryPlan } from './plan.js';
+import type { PhraseSource } from './sources.js';
 import { collectExtra } from './sources.js';
 import { lowestBit, popcount, wordsFor } from './bits.js';
 import { TopK } from './topk.js';
@@ -154,6 +155,13 @@ export class Searcher {
   private sourceLists = new Int32Array(65);
   /** Weighted tf of each phrase match, parallel to the block entries of phrase lists. */
   private phraseW = new Float64Array(256);
+  /** Block entries kept for pass 2 (the query's decoded lists, up to the budget). */
+  private kept = 0;
+  /** Bytes of the kept lists' streams in the block. */
+  private keptBytes = 0;
+  /** A range of bitset words: of the clause being matched, then of all matching documents. */
+  private rangeLo = 0;
+  private rangeHi = 0;
   private readonly top = new TopK();
   private cursor: PostingCursor | null = null;
   private block: PostingBlock | null = null;
@@ -239,147 +247,35 @@ export class Searcher {
     this.ensureDocs(docs.capacity, P);
     if (this.cursor === null || this.cursor.fieldCount !== F) {
       this.cursor = new PostingCursor(F);
-      this.block = new PostingBlock(F);
+      this.block = new PostingBlock();
     }
-    const block = this.block!;
     const scorer = new Bm25fScorer(docs, { k1: context.k1, b: context.bs }, params.weights);
-    const fieldMask = scorer.fieldMask;
     let safeWeights = true;
     for (let f = 0; f < F; f++) if (params.weights[f]! > 0 && !(params.weights[f]! >= SAFE_FIELD_WEIGHT)) safeWeights = false;
-    const removed = docs.removed;
-    const hasRemoved = docs.removedCount > 0;
+    this.kept = 0;
+    this.keptBytes = 0;
+    const S = this.planLists(plan, scorer.fieldMask);
     const W = this.words;
     const bits = this.bits;
-    const SRC = SOURCE * W;
     const CL = CLAUSE * W;
 
     // Pass 1: decode, match, count.
-    let S = 0;
-    for (const clause of clauses) S += clause.sources.length;
-    if (S + 1 > this.sourceLists.length) {
-      this.sourceClause = growInt32(this.sourceClause, S);
-      this.sourceChannel = growInt32(this.sourceChannel, S);
-      this.sourceDf = growInt32(this.sourceDf, S);
-      this.sourceWeight = growFloat64(this.sourceWeight, S);
-      this.sourceLists = growInt32(this.sourceLists, S + 1);
-    }
     let requiredClauses = 0;
     let unionLo = W; // words of the documents matching some clause (not excluding)
     let unionHi = 0;
     let requiredLo = 0; // words of REQUIRED that may be set
     let requiredHi = 0;
-    let kept = 0; // block entries kept for pass 2
-    let L = 0; // lists so far
-    let s = 0; // sources so far
-    for (let c = 0; c < C; c++) {
+    for (let s = 0, c = 0; c < C; c++) {
       const clause = clauses[c]!;
       const occur = clause.occur === 'should' && params.combine === 'and' ? 'must' : clause.occur;
-      let clauseLo = W;
-      let clauseHi = 0;
+      this.rangeLo = W;
+      this.rangeHi = 0;
       for (const source of clause.sources) {
-        this.sourceClause[s] = c;
-        this.sourceWeight[s] = source.weight;
-        this.sourceLists[s] = L;
-        const first = L;
-        if (source.kind === 'phrase') {
-          this.sourceChannel[s] = 0;
-          this.addList(L, -1, PHRASE, 1);
-          // A phrase's matches live in the block like a term's postings (tfs unused), always kept.
-          let n = 0;
-          collectExtra(source, context.postings, removed, scorer, this.cursor, (d, w, mask) => {
-            this.phraseW = growFloat64(this.phraseW, kept + n + 1);
-            block.reserve(kept + n + 1, kept + n);
-            block.docs[kept + n] = d;
-            block.masks[kept + n] = mask;
-            this.phraseW[kept + n] = w;
-            n++;
-          });
-          this.listStart[L] = kept;
-          this.listCount[L] = n;
-          L++;
-        } else if (source.kind === 'expanded') {
-          this.sourceChannel[s] = source.channel;
-          const { terms, fields, termWeights } = source;
-          for (let i = 0; i < terms.length; i++) {
-            const wanted = fields[i]! & fieldMask;
-            if (wanted !== 0) this.addList(L++, terms[i]!, wanted, termWeights[i]!);
-          }
-        } else {
-          this.sourceChannel[s] = source.channel;
-          const ids = source.termIds;
-          for (let f = 0; f < ids.length; f++) {
-            const term = ids[f]!;
-            if (term < 0) continue;
-            // Fields read with this term id (once per distinct id), restricted to searched fields.
-            let fields = 0;
-            let seenBefore = false;
-            for (let g = 0; g < ids.length; g++) {
-              if (ids[g] !== term) continue;
-              if (g < f) seenBefore = true;
-              fields |= 1 << g;
-            }
-            if (seenBefore) continue;
-            fields &= fieldMask;
-            if (fields !== 0) this.addList(L++, term, fields, 1);
-          }
-        }
-        // Match the source's live postings: its documents go to SOURCE, each counted once (df).
-        let df = 0;
-        let sourceLo = W;
-        let sourceHi = 0;
-        for (let l = first; l < L; l++) {
-          const fields = this.listFields[l]!;
-          const start = fields === PHRASE ? this.listStart[l]! : kept;
-          const n = fields === PHRASE ? this.listCount[l]! : block.read(context.postings, this.listTerm[l]!, this.sourceChannel[s] as Channel, kept);
-          this.listStart[l] = start;
-          this.listCount[l] = n;
-          if (n > 0) {
-            const bdocs = block.docs;
-            let lo = bdocs[start]! >>> 5;
-            let hi = (bdocs[start + n - 1]! >>> 5) + 1;
-            if (fields === PHRASE) {
-              for (let i = start; i < start + n; i++) {
-                lo = Math.min(lo, bdocs[i]! >>> 5);
-                hi = Math.max(hi, (bdocs[i]! >>> 5) + 1);
-              }
-            }
-            this.dirty(lo, hi);
-            if (lo < sourceLo) sourceLo = lo;
-            if (hi > sourceHi) sourceHi = hi;
-            const bmasks = block.masks;
-            const exact = fields !== PHRASE && (!safeWeights || !(this.listWeight[l]! >= SAFE_TERM_WEIGHT));
-            for (let i = start; i < start + n; i++) {
-              const d = bdocs[i]!;
-              if (fields !== PHRASE) {
-                if ((bmasks[i]! & fields) === 0 || (hasRemoved && removed[d] === 1)) continue;
-                if (exact && !(this.postingTf(scorer, block, i, d, bmasks[i]! & fields, this.listWeight[l]!) > 0)) continue;
-              }
-              const at = SRC + (d >>> 5);
-              const bit = 1 << (d & 31);
-              const word = bits[at]!;
-              if ((word & bit) === 0) {
-                bits[at] = word | bit;
-                df++;
-              }
-            }
-          }
-          if (fields !== PHRASE && (occur === 'not' || kept + n > KEPT_POSTINGS)) {
-            this.listStart[l] = -1; // not kept: pass 2 skips it (not) or decodes it again
-          } else {
-            kept += n;
-          }
-        }
-        // The source's documents join the clause's (or the excluded ones).
-        const to = occur === 'not' ? EXCLUDED * W : CL;
-        for (let w = sourceLo; w < sourceHi; w++) {
-          bits[to + w] = bits[to + w]! | bits[SRC + w]!;
-          bits[SRC + w] = 0;
-        }
-        if (sourceLo < clauseLo) clauseLo = sourceLo;
-        if (sourceHi > clauseHi) clauseHi = sourceHi;
-        this.sourceDf[s] = occur === 'not' ? 0 : df;
+        this.sourceDf[s] = this.matchSource(s, source, occur === 'not', context, scorer, safeWeights);
         s++;
       }
+      const clauseLo = this.rangeLo;
+      const clauseHi = this.rangeHi;
       if (occur === 'not') continue;
       // Add the clause to each document's count of clauses matched (bit planes, carry-save).
       for (let w = clauseLo; w < clauseHi; w++) {
@@ -406,14 +302,198 @@ export class Searcher {
       if (clauseLo < unionLo) unionLo = clauseLo;
       if (clauseHi > unionHi) unionHi = clauseHi;
     }
-    this.sourceLists[s] = L;
+    this.rangeLo = unionLo;
+    this.rangeHi = unionHi;
 
-    // The eligible documents (matching, not excluded, in every required clause, passing the
-    // filter): the total, the facets, and how many match each number of clauses.
+    const { total, floor, facets } = this.select(C, P, requiredClauses, docs, params);
+    const clauseHitStart = this.scoreSources(S, C, context, scorer);
+    return this.rank(C, P, floor, total, facets, clauseHitStart, params);
+  }
+
+  /** Register the sources and lists of `plan` (none decoded yet); returns the number of sources. */
+  private planLists(plan: QueryPlan, fieldMask: number): number {
+    let S = 0;
+    for (const clause of plan.clauses) S += clause.sources.length;
+    if (S + 1 > this.sourceLists.length) {
+      this.sourceClause = growInt32(this.sourceClause, S);
+      this.sourceChannel = growInt32(this.sourceChannel, S);
+      this.sourceDf = growInt32(this.sourceDf, S);
+      this.sourceWeight = growFloat64(this.sourceWeight, S);
+      this.sourceLists = growInt32(this.sourceLists, S + 1);
+    }
+    let L = 0;
+    let s = 0;
+    plan.clauses.forEach((clause, c) => {
+      for (const source of clause.sources) {
+        this.sourceClause[s] = c;
+        this.sourceWeight[s] = source.weight;
+        this.sourceLists[s] = L;
+        if (source.kind === 'phrase') {
+          this.sourceChannel[s] = 0;
+          this.addList(L++, -1, PHRASE, 1);
+        } else if (source.kind === 'expanded') {
+          this.sourceChannel[s] = source.channel;
+          const { terms, fields, termWeights } = source;
+          for (let i = 0; i < terms.length; i++) {
+            const wanted = fields[i]! & fieldMask;
+            if (wanted !== 0) this.addList(L++, terms[i]!, wanted, termWeights[i]!);
+          }
+        } else {
+          this.sourceChannel[s] = source.channel;
+          const ids = source.termIds;
+          for (let f = 0; f < ids.length; f++) {
+            const term = ids[f]!;
+            if (term < 0) continue;
+            // Fields read with this term id (once per distinct id), restricted to searched fields.
+            let fields = 0;
+            let seenBefore = false;
+            for (let g = 0; g < ids.length; g++) {
+              if (ids[g] !== term) continue;
+              if (g < f) seenBefore = true;
+              fields |= 1 << g;
+            }
+            if (seenBefore) continue;
+            fields &= fieldMask;
+            if (fields !== 0) this.addList(L++, term, fields, 1);
+          }
+        }
+        s++;
+      }
+    });
+    this.sourceLists[s] = L;
+    return S;
+  }
+
+  /**
+   * Pass 1 for source `s`: decode its lists (keeping them for pass 2 within the budget) and add
+   * the documents of its live postings to the CLAUSE bitset (EXCLUDED when `excluding`), widening
+   * [rangeLo, rangeHi). Returns its document frequency (0 when `excluding`).
+   */
+  private matchSource(s: number, source: PlanSource, excluding: boolean, context: ExecutionContext, scorer: Bm25fScorer, safeWeights: boolean): number {
+    const block = this.block!;
+    const removed = context.docs.removed;
+    const hasRemoved = context.docs.removedCount > 0;
+    const bits = this.bits;
+    const W = this.words;
+    const SRC = SOURCE * W;
+    let df = 0;
+    let sourceLo = W;
+    let sourceHi = 0;
+    for (let l = this.sourceLists[s]!; l < this.sourceLists[s + 1]!; l++) {
+      const fields = this.listFields[l]!;
+      const start = this.kept;
+      let n: number;
+      if (fields === PHRASE) {
+        // A phrase's matches live in the block like a term's postings (tfs unused), always kept.
+        n = 0;
+        collectExtra(source as PhraseSource, context.postings, removed, scorer, this.cursor!, (d, w, mask) => {
+          this.phraseW = growFloat64(this.phraseW, start + n + 1);
+          block.reserve(start + n + 1, start + n);
+          block.docs[start + n] = d;
+          block.masks[start + n] = mask;
+          this.phraseW[start + n] = w;
+          n++;
+        });
+      } else {
+        n = block.read(context.postings, this.listTerm[l]!, this.sourceChannel[s] as Channel, start, this.keptBytes);
+      }
+      this.listStart[l] = start;
+      this.listCount[l] = n;
+      if (fields !== PHRASE && (excluding || start + n > KEPT_POSTINGS)) {
+        this.listStart[l] = -1; // not kept: pass 2 skips it or decodes it again
+      } else {
+        this.kept = start + n;
+        if (fields !== PHRASE) this.keptBytes = block.end;
+      }
+      if (n === 0) continue;
+      const bdocs = block.docs;
+      let lo = bdocs[start]! >>> 5;
+      let hi = (bdocs[start + n - 1]! >>> 5) + 1;
+      if (fields === PHRASE) {
+        for (let i = start; i < start + n; i++) {
+          lo = Math.min(lo, bdocs[i]! >>> 5);
+          hi = Math.max(hi, (bdocs[i]! >>> 5) + 1);
+        }
+      }
+      this.dirty(lo, hi);
+      if (lo < sourceLo) sourceLo = lo;
+      if (hi > sourceHi) sourceHi = hi;
+      if (fields === PHRASE) {
+        for (let i = start; i < start + n; i++) {
+          const d = bdocs[i]!;
+          const at = SRC + (d >>> 5);
+          const bit = 1 << (d & 31);
+          const word = bits[at]!;
+          if ((word & bit) === 0) {
+            bits[at] = word | bit;
+            df++;
+          }
+        }
+        continue;
+      }
+      const weight = this.listWeight[l]!;
+      if (!safeWeights || !(weight >= SAFE_TERM_WEIGHT)) {
+        df += this.matchExactly(scorer, start, n, fields, weight, removed);
+        continue;
+      }
+      const bmasks = block.masks;
+      for (let i = start; i < start + n; i++) {
+        const d = bdocs[i]!;
+        if ((bmasks[i]! & fields) === 0 || (hasRemoved && removed[d] === 1)) continue;
+        const at = SRC + (d >>> 5);
+        const bit = 1 << (d & 31);
+        const word = bits[at]!;
+        if ((word & bit) === 0) {
+          bits[at] = word | bit;
+          df++;
+        }
+      }
+    }
+    // The source's documents join the clause's (or the excluded ones).
+    const to = excluding ? EXCLUDED * W : CLAUSE * W;
+    for (let w = sourceLo; w < sourceHi; w++) {
+      bits[to + w] = bits[to + w]! | bits[SRC + w]!;
+      bits[SRC + w] = 0;
+    }
+    if (sourceLo < this.rangeLo) this.rangeLo = sourceLo;
+    if (sourceHi > this.rangeHi) this.rangeHi = sourceHi;
+    return excluding ? 0 : df;
+  }
+
+  /** Pass 1's match of block entries [start, start + n) for weights too small to trust: computes each weighted tf. */
+  private matchExactly(scorer: Bm25fScorer, start: number, n: number, fields: number, weight: number, removed: Uint8Array): number {
+    const block = this.block!;
+    const bits = this.bits;
+    let df = 0;
+    for (let i = start; i < start + n; i++) {
+      const d = block.docs[i]!;
+      const mask = block.masks[i]! & fields;
+      if (mask === 0 || removed[d] === 1 || !(this.postingTf(scorer, block, i, d, mask, weight) > 0)) continue;
+      const at = SOURCE * this.words + (d >>> 5);
+      const bit = 1 << (d & 31);
+      if ((bits[at]! & bit) === 0) {
+        bits[at] = bits[at]! | bit;
+        df++;
+      }
+    }
+    return df;
+  }
+
+  /**
+   * The eligible documents (matching, not excluded, in every required clause, passing the
+   * filter): their number, the facets, and the fewest clauses matched a page document can have.
+   * Leaves the candidates (eligible, matching at least that many clauses) in ELIGIBLE, their
+   * scores at 0.
+   */
+  private select(C: number, P: number, requiredClauses: number, docs: DocumentTable<Record<string, unknown>>, params: ExecuteParams): { total: number; floor: number; facets: FacetCounter | undefined } {
+    const bits = this.bits;
+    const W = this.words;
+    const lo = this.rangeLo;
+    const hi = this.rangeHi;
     const EL = ELIGIBLE * W;
     const EX = EXCLUDED * W;
     const RQ = REQUIRED * W;
-    for (let w = unionLo; w < unionHi; w++) {
+    for (let w = lo; w < hi; w++) {
       let any = 0;
       for (let j = 0; j < P; j++) any |= bits[(PLANES + j) * W + w]!;
       let e = any & ~bits[EX + w]!;
@@ -423,7 +503,7 @@ export class Searcher {
     const filter = params.filter;
     const facets = params.facets.length > 0 ? new FacetCounter(params.facets) : undefined;
     if (filter !== undefined || facets !== undefined) {
-      for (let w = unionLo; w < unionHi; w++) {
+      for (let w = lo; w < hi; w++) {
         let e = bits[EL + w]!;
         for (let x = e; x !== 0; x &= x - 1) {
           const bit = lowestBit(x);
@@ -441,7 +521,7 @@ export class Searcher {
     const levels = this.levels;
     levels.fill(0, 0, C + 2);
     let total = 0;
-    for (let w = unionLo; w < unionHi; w++) {
+    for (let w = lo; w < hi; w++) {
       const e = bits[EL + w]!;
       if (e === 0) continue;
       total += popcount(e);
@@ -463,7 +543,7 @@ export class Searcher {
     let floor = C + 1;
     for (let reached = 0; floor > 1 && reached < k; ) reached += levels[--floor]!;
     if (floor > 1) {
-      for (let w = unionLo; w < unionHi; w++) {
+      for (let w = lo; w < hi; w++) {
         const e = bits[EL + w]!;
         if (e === 0) continue;
         // Word-wise "count ≥ floor" over the bit planes, from the highest bit down.
@@ -480,14 +560,22 @@ export class Searcher {
         bits[EL + w] = e & (greater | equal);
       }
     }
-    for (let w = unionLo; w < unionHi; w++) for (let x = bits[EL + w]!; x !== 0; x &= x - 1) this.acc[(w << 5) | lowestBit(x)] = 0;
+    for (let w = lo; w < hi; w++) for (let x = bits[EL + w]!; x !== 0; x &= x - 1) this.acc[(w << 5) | lowestBit(x)] = 0;
+    return { total, floor, facets };
+  }
 
-    // Pass 2: score the candidates, source by source, list by list, in plan order.
+  /**
+   * Pass 2: score the candidates (ELIGIBLE), source by source, list by list, in plan order, and
+   * note which fields each clause matched in them. Returns where each clause's hits start.
+   */
+  private scoreSources(S: number, C: number, context: ExecutionContext, scorer: Bm25fScorer): Int32Array {
+    const block = this.block!;
+    const EL = ELIGIBLE * this.words;
     const clauseHitStart = new Int32Array(C + 1);
     let hitCount = 0;
     let clauseStamp = 0;
     let clause = -1;
-    for (let t = 0; t < s; t++) {
+    for (let t = 0; t < S; t++) {
       const c = this.sourceClause[t]!;
       if (c !== clause) {
         for (let x = clause + 1; x <= c; x++) clauseHitStart[x] = hitCount;
@@ -503,8 +591,8 @@ export class Searcher {
         let count = this.listCount[l]!;
         const fields = this.listFields[l]!;
         if (start < 0) {
-          start = kept;
-          count = block.read(context.postings, this.listTerm[l]!, this.sourceChannel[t] as Channel, kept);
+          start = this.kept;
+          count = block.read(context.postings, this.listTerm[l]!, this.sourceChannel[t] as Channel, start, this.keptBytes);
         }
         n = fields === PHRASE ? this.scorePhrase(start, count, EL, sourceStamp, n) : this.scoreList(scorer, block, start, count, fields, this.listWeight[l]!, EL, sourceStamp, n);
       }
@@ -530,23 +618,28 @@ export class Searcher {
       }
     }
     for (let x = clause + 1; x <= C; x++) clauseHitStart[x] = hitCount;
+    return clauseHitStart;
+  }
 
-    // Top k of the candidates.
+  /** The page: top k of the candidates, and which clause matched which fields in each result. */
+  private rank(C: number, P: number, floor: number, total: number, facets: FacetCounter | undefined, clauseHitStart: Int32Array, params: ExecuteParams): RawResults {
+    const bits = this.bits;
+    const EL = ELIGIBLE * this.words;
     const top = this.top;
-    top.reset(k);
-    for (let w = unionLo; w < unionHi; w++) {
-      for (let x = bits[EL + w]!; x !== 0; x &= x - 1) {
-        const bit = lowestBit(x);
-        const d = (w << 5) | bit;
-        top.offer(d, this.matchedAt(w, bit, P), this.acc[d]!);
+    top.reset(params.offset + params.limit);
+    if (floor <= C) {
+      for (let w = this.rangeLo; w < this.rangeHi; w++) {
+        for (let x = bits[EL + w]!; x !== 0; x &= x - 1) {
+          const bit = lowestBit(x);
+          const d = (w << 5) | bit;
+          top.offer(d, this.matchedAt(w, bit, P), this.acc[d]!);
+        }
       }
     }
     const drained = top.drain();
     const count = Math.max(0, drained - params.offset);
     const resultDocs = top.docs.slice(params.offset, drained);
     const scores = top.scores.slice(params.offset, drained);
-
-    // Which clause matched which fields, for the page only.
     const masks = new Int32Array(count * C);
     if (count > 0 && C > 0) {
       const resultStamp = this.nextStamp();
@@ -574,11 +667,9 @@ export class Searcher {
 
   /** Weighted tf of block entry `i` (document `d`) in the fields of `mask`, times `termWeight`. */
   private postingTf(scorer: Bm25fScorer, block: PostingBlock, i: number, d: number, mask: number, termWeight: number): number {
-    const tfs = block.tfs;
-    const base = i * block.fieldCount;
     let w = 0;
     for (let f = 0, m = mask; m !== 0; f++, m >>>= 1) {
-      if ((m & 1) !== 0) w += scorer.fieldTf(d, f, tfs[base + f]!);
+      if ((m & 1) !== 0) w += scorer.fieldTf(d, f, block.tf(i, f));
     }
     return termWeight !== 1 ? w * termWeight : w;
   }
@@ -591,8 +682,8 @@ export class Searcher {
   private scoreList(scorer: Bm25fScorer, block: PostingBlock, start: number, count: number, fields: number, termWeight: number, candidates: number, sourceStamp: number, n: number): number {
     const docs = block.docs;
     const masks = block.masks;
-    const tfs = block.tfs;
-    const F = block.fieldCount;
+    const starts = block.starts;
+    const bytes = block.bytes;
     const bits = this.bits;
     const sourceMark = this.sourceMark;
     const sourceW = this.sourceW;
@@ -600,12 +691,21 @@ export class Searcher {
     for (let i = start; i < start + count; i++) {
       const d = docs[i]!;
       if ((bits[candidates + (d >>> 5)]! & (1 << (d & 31))) === 0) continue;
-      const mask = masks[i]! & fields;
+      const all = masks[i]!;
+      const mask = all & fields;
       if (mask === 0) continue;
-      const base = i * F;
+      // The frequencies: one varint per field of the posting, read in field order.
+      let p = starts[i]!;
       let w = 0;
-      for (let f = 0, m = mask; m !== 0; f++, m >>>= 1) {
-        if ((m & 1) !== 0) w += scorer.fieldTf(d, f, tfs[base + f]!);
+      for (let f = 0, m = all; m !== 0; f++, m >>>= 1) {
+        if ((m & 1) === 0) continue;
+        let b = bytes[p++]!;
+        let tf = b & 0x7f;
+        for (let shift = 7; b & 0x80; shift += 7) {
+          b = bytes[p++]!;
+          tf |= (b & 0x7f) << shift;
+        }
+        if ((fields >>> f) & 1) w += scorer.fieldTf(d, f, tf);
       }
       if (termWeight !== 1) w *= termWeight;
       if (!(w > 0)) continue;
