@@ -166,6 +166,12 @@ export class Searcher {
   private cursor: PostingCursor | null = null;
   private block: PostingBlock | null = null;
 
+  /**
+   * @param keptPostings - most decoded postings kept between the passes (default
+   *   {@link KEPT_POSTINGS}); lists past it are decoded twice. Results do not depend on it.
+   */
+  constructor(private readonly keptPostings = KEPT_POSTINGS) {}
+
   /** Size the per-document arrays for `n` internal ids and the bitsets for `planes` planes. */
   private ensureDocs(n: number, planes: number): void {
     if (this.acc.length < n) {
@@ -209,7 +215,7 @@ export class Searcher {
       return this.run(plan, context, params);
     } finally {
       this.busy = false;
-      if (this.block !== null && this.block.capacity > KEPT_POSTINGS * 2) this.block.release();
+      if (this.block !== null && this.block.capacity > this.keptPostings * 2) this.block.release();
     }
   }
 
@@ -399,7 +405,7 @@ export class Searcher {
       }
       this.listStart[l] = start;
       this.listCount[l] = n;
-      if (fields !== PHRASE && (excluding || start + n > KEPT_POSTINGS)) {
+      if (fields !== PHRASE && (excluding || start + n > this.keptPostings)) {
         this.listStart[l] = -1; // not kept: pass 2 skips it or decodes it again
       } else {
         this.kept = start + n;
