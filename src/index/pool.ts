@@ -155,7 +155,7 @@ export class SlicePool {
 
   /**
    * Append the bytes of the stream `[start, upto)` to `out` as one contiguous run. Costs one
-   * copy per slice.
+   * copy per slice (a short slice byte by byte: cheaper than a typed-array view).
    */
   gather(start: number, upto: number, out: ByteBuffer): void {
     if (start < 0) return;
@@ -165,17 +165,15 @@ export class SlicePool {
       const size = LEVEL_SIZES[level]!;
       const page = this.pages[address >>> PAGE_BITS]!;
       const from = address & PAGE_MASK;
-      if (upto >= address && upto < address + size) {
-        const n = upto - address;
-        out.reserve(n);
-        out.bytes.set(page.subarray(from, from + n), out.length);
-        out.length += n;
-        return;
-      }
-      const n = size - 4;
-      out.reserve(n);
-      out.bytes.set(page.subarray(from, from + n), out.length);
-      out.length += n;
+      const last = upto >= address && upto < address + size;
+      const n = last ? upto - address : size - 4;
+      const at = out.length;
+      if (at + n > out.bytes.length) out.reserve(n);
+      const bytes = out.bytes;
+      if (n > 32) bytes.set(page.subarray(from, from + n), at);
+      else for (let i = 0; i < n; i++) bytes[at + i] = page[from + i]!;
+      out.length = at + n;
+      if (last) return;
       const f = from + n;
       address = (page[f]! | (page[f + 1]! << 8) | (page[f + 2]! << 16) | (page[f + 3]! << 24)) >>> 0;
       level = NEXT_LEVELS[level]!;
