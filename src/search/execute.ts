@@ -104,13 +104,30 @@ const PHRASE = -1;
 
 // The bitsets of a query, each `words` long, one after the other in `bits`: the documents of the
 // source being read, of the clause being read, excluded, in every required clause, eligible (then
-// candidates), and the bit planes of each document's number of clauses matched (plane j: bit j).
+// candidates), being scored, the bit planes of each document's number of clauses matched (plane
+// j: bit j), then, for a plan of few sources, each source's documents.
 const SOURCE = 0;
 const CLAUSE = 1;
 const EXCLUDED = 2;
 const REQUIRED = 3;
 const ELIGIBLE = 4;
-const PLANES = 5;
+const SCORING = 5;
+const PLANES = 6;
+
+/**
+ * Most sources whose documents are kept apart, so that candidates can be scored in order of
+ * their score bounds and the hopeless ones skipped (a plain query of a few words has 2 a word).
+ */
+const TRACKED_SOURCES = 8;
+
+/** Relative margin on score bounds, far above the rounding of a sum of a few products. */
+const BOUND_MARGIN = 1 + 1e-9;
+
+/** A list is searched for its documents to score (galloping) when it has this many times more postings. */
+const GALLOP_RATIO = 4;
+
+/** Largest field weight for which scores stay finite (bounds are then safe). */
+const FINITE_FIELD_WEIGHT = 1e200;
 
 /** Clause counts up to which the documents per number of clauses matched are counted word-wise. */
 const WORDWISE_LEVELS = 8;
@@ -122,12 +139,13 @@ export class Searcher {
   private stamp = 0;
   // Per document (indexed by internal id), touched for pass 2's candidates only.
   private sourceMark = new Int32Array(0);
-  private clauseMark = new Int32Array(0);
   private resultMark = new Int32Array(0);
   private acc = new Float64Array(0);
   private sourceW = new Float64Array(0);
   private sourceFields = new Int32Array(0);
   private hitIndex = new Int32Array(0);
+  /** Membership pattern of each candidate in the tracked sources (bit s: source s). */
+  private pattern = new Int32Array(0);
   // Bitsets (see above), `words` per set; words [dirtyLo, dirtyHi) may be non-zero in any of them.
   private bits = new Int32Array(0);
   private words = 0;
@@ -138,6 +156,10 @@ export class Searcher {
   private sourceDocs = new Int32Array(1024);
   private hitDocs = new Int32Array(1024);
   private hitMasks = new Int32Array(1024);
+  private hitClauses = new Int32Array(1024);
+  private hitCount = 0;
+  /** The documents to score in one source, increasing. */
+  private targets = new Int32Array(1024);
   private levels = new Int32Array(16);
   // The lists of pass 1, per list: term, fields read (PHRASE for a phrase's matches), term weight,
   // first entry in the block (-1: not kept) and entry count.
@@ -152,11 +174,17 @@ export class Searcher {
   private sourceChannel = new Int32Array(64);
   private sourceDf = new Int32Array(64);
   private sourceWeight = new Float64Array(64);
+  /** Per source: the most it can add to a score (`weight · idf · (k1 + 1)`; 0 when not scored). */
+  private sourceBound = new Float64Array(64);
   private sourceLists = new Int32Array(65);
   /** Weighted tf of each phrase match, parallel to the block entries of phrase lists. */
   private phraseW = new Float64Array(256);
   /** Block entries kept for pass 2 (the query's decoded lists, up to the budget). */
   private kept = 0;
+  /** Sources whose documents have their own bitset (all of them, or 0 when there are too many). */
+  private tracked = 0;
+  /** Bit planes of the current query. */
+  private planes = 0;
   /** Bytes of the kept lists' streams in the block. */
   private keptBytes = 0;
   /** A range of bitset words: of the clause being matched, then of all matching documents. */
@@ -172,23 +200,23 @@ export class Searcher {
    */
   constructor(private readonly keptPostings = KEPT_POSTINGS) {}
 
-  /** Size the per-document arrays for `n` internal ids and the bitsets for `planes` planes. */
-  private ensureDocs(n: number, planes: number): void {
+  /** Size the per-document arrays for `n` internal ids and the bitsets for `extra` sets past the fixed ones. */
+  private ensureDocs(n: number, extra: number): void {
     if (this.acc.length < n) {
       const size = Math.max(n, Math.ceil(this.acc.length * 1.5));
       this.sourceMark = new Int32Array(size);
-      this.clauseMark = new Int32Array(size);
       this.resultMark = new Int32Array(size);
       this.acc = new Float64Array(size);
       this.sourceW = new Float64Array(size);
       this.sourceFields = new Int32Array(size);
       this.hitIndex = new Int32Array(size);
+      this.pattern = new Int32Array(size);
       this.stamp = 0;
     }
     const words = wordsFor(n);
-    if (words > this.words || PLANES + planes > this.sets) {
+    if (words > this.words || PLANES + extra > this.sets) {
       this.words = Math.max(words, Math.ceil(this.words * 1.5));
-      this.sets = Math.max(PLANES + planes, this.sets);
+      this.sets = Math.max(PLANES + extra, this.sets);
       this.bits = new Int32Array(this.words * this.sets);
       this.dirtyLo = this.dirtyHi = 0;
     } else if (this.dirtyHi > this.dirtyLo) {
@@ -201,7 +229,6 @@ export class Searcher {
   private nextStamp(): number {
     if (this.stamp >= 0x7ffffff0) {
       this.sourceMark.fill(0);
-      this.clauseMark.fill(0);
       this.resultMark.fill(0);
       this.stamp = 0;
     }
@@ -250,7 +277,11 @@ export class Searcher {
     const clauses = plan.clauses;
     const C = clauses.length;
     const P = 32 - Math.clz32(C); // planes to count up to C
-    this.ensureDocs(docs.capacity, P);
+    let S = 0;
+    for (const clause of clauses) S += clause.sources.length;
+    this.tracked = S <= TRACKED_SOURCES ? S : 0;
+    this.planes = P;
+    this.ensureDocs(docs.capacity, P + this.tracked);
     if (this.cursor === null || this.cursor.fieldCount !== F) {
       this.cursor = new PostingCursor(F);
       this.block = new PostingBlock();
@@ -260,7 +291,7 @@ export class Searcher {
     for (let f = 0; f < F; f++) if (params.weights[f]! > 0 && !(params.weights[f]! >= SAFE_FIELD_WEIGHT)) safeWeights = false;
     this.kept = 0;
     this.keptBytes = 0;
-    const S = this.planLists(plan, scorer.fieldMask);
+    this.planLists(plan, scorer.fieldMask, S);
     const W = this.words;
     const bits = this.bits;
     const CL = CLAUSE * W;
@@ -312,19 +343,20 @@ export class Searcher {
     this.rangeHi = unionHi;
 
     const { total, floor, facets } = this.select(C, P, requiredClauses, docs, params);
-    const clauseHitStart = this.scoreSources(S, C, context, scorer);
-    return this.rank(C, P, floor, total, facets, clauseHitStart, params);
+    let finite = Number.isFinite(context.k1);
+    for (let f = 0; f < F; f++) if (!(params.weights[f]! <= FINITE_FIELD_WEIGHT)) finite = false;
+    this.scoreCandidates(S, C, floor, params.offset + params.limit, finite, context, scorer);
+    return this.rank(C, total, facets, params);
   }
 
-  /** Register the sources and lists of `plan` (none decoded yet); returns the number of sources. */
-  private planLists(plan: QueryPlan, fieldMask: number): number {
-    let S = 0;
-    for (const clause of plan.clauses) S += clause.sources.length;
+  /** Register the `S` sources and the lists of `plan` (none decoded yet). */
+  private planLists(plan: QueryPlan, fieldMask: number, S: number): void {
     if (S + 1 > this.sourceLists.length) {
       this.sourceClause = growInt32(this.sourceClause, S);
       this.sourceChannel = growInt32(this.sourceChannel, S);
       this.sourceDf = growInt32(this.sourceDf, S);
       this.sourceWeight = growFloat64(this.sourceWeight, S);
+      this.sourceBound = growFloat64(this.sourceBound, S);
       this.sourceLists = growInt32(this.sourceLists, S + 1);
     }
     let L = 0;
@@ -367,7 +399,6 @@ export class Searcher {
       }
     });
     this.sourceLists[s] = L;
-    return S;
   }
 
   /**
@@ -381,7 +412,8 @@ export class Searcher {
     const hasRemoved = context.docs.removedCount > 0;
     const bits = this.bits;
     const W = this.words;
-    const SRC = SOURCE * W;
+    const keep = this.tracked > 0 && !excluding;
+    const SRC = (keep ? PLANES + this.planes + s : SOURCE) * W;
     let df = 0;
     let sourceLo = W;
     let sourceHi = 0;
@@ -439,7 +471,7 @@ export class Searcher {
       }
       const weight = this.listWeight[l]!;
       if (!safeWeights || !(weight >= SAFE_TERM_WEIGHT)) {
-        df += this.matchExactly(scorer, start, n, fields, weight, removed);
+        df += this.matchExactly(scorer, start, n, fields, weight, removed, SRC);
         continue;
       }
       const bmasks = block.masks;
@@ -457,17 +489,15 @@ export class Searcher {
     }
     // The source's documents join the clause's (or the excluded ones).
     const to = excluding ? EXCLUDED * W : CLAUSE * W;
-    for (let w = sourceLo; w < sourceHi; w++) {
-      bits[to + w] = bits[to + w]! | bits[SRC + w]!;
-      bits[SRC + w] = 0;
-    }
+    for (let w = sourceLo; w < sourceHi; w++) bits[to + w] = bits[to + w]! | bits[SRC + w]!;
+    if (!keep) bits.fill(0, SRC + sourceLo, SRC + Math.max(sourceLo, sourceHi));
     if (sourceLo < this.rangeLo) this.rangeLo = sourceLo;
     if (sourceHi > this.rangeHi) this.rangeHi = sourceHi;
     return excluding ? 0 : df;
   }
 
   /** Pass 1's match of block entries [start, start + n) for weights too small to trust: computes each weighted tf. */
-  private matchExactly(scorer: Bm25fScorer, start: number, n: number, fields: number, weight: number, removed: Uint8Array): number {
+  private matchExactly(scorer: Bm25fScorer, start: number, n: number, fields: number, weight: number, removed: Uint8Array, SRC: number): number {
     const block = this.block!;
     const bits = this.bits;
     let df = 0;
@@ -475,7 +505,7 @@ export class Searcher {
       const d = block.docs[i]!;
       const mask = block.masks[i]! & fields;
       if (mask === 0 || removed[d] === 1 || !(this.postingTf(scorer, block, i, d, mask, weight) > 0)) continue;
-      const at = SOURCE * this.words + (d >>> 5);
+      const at = SRC + (d >>> 5);
       const bit = 1 << (d & 31);
       if ((bits[at]! & bit) === 0) {
         bits[at] = bits[at]! | bit;
@@ -551,45 +581,162 @@ export class Searcher {
     if (floor > 1) {
       for (let w = lo; w < hi; w++) {
         const e = bits[EL + w]!;
-        if (e === 0) continue;
-        // Word-wise "count ≥ floor" over the bit planes, from the highest bit down.
-        let greater = 0;
-        let equal = -1;
-        for (let j = P - 1; j >= 0; j--) {
-          const plane = bits[(PLANES + j) * W + w]!;
-          if ((floor >>> j) & 1) equal &= plane;
-          else {
-            greater |= equal & plane;
-            equal &= ~plane;
-          }
-        }
-        bits[EL + w] = e & (greater | equal);
+        if (e !== 0) bits[EL + w] = e & this.atLeast(w, floor, P);
       }
     }
-    for (let w = lo; w < hi; w++) for (let x = bits[EL + w]!; x !== 0; x &= x - 1) this.acc[(w << 5) | lowestBit(x)] = 0;
     return { total, floor, facets };
   }
 
-  /**
-   * Pass 2: score the candidates (ELIGIBLE), source by source, list by list, in plan order, and
-   * note which fields each clause matched in them. Returns where each clause's hits start.
-   */
-  private scoreSources(S: number, C: number, context: ExecutionContext, scorer: Bm25fScorer): Int32Array {
-    const block = this.block!;
-    const EL = ELIGIBLE * this.words;
-    const clauseHitStart = new Int32Array(C + 1);
-    let hitCount = 0;
-    let clauseStamp = 0;
-    let clause = -1;
-    for (let t = 0; t < S; t++) {
-      const c = this.sourceClause[t]!;
-      if (c !== clause) {
-        for (let x = clause + 1; x <= c; x++) clauseHitStart[x] = hitCount;
-        clause = c;
-        clauseStamp = this.nextStamp();
+  /** The documents of word `w` matching at least `m` clauses (word-wise comparison over the bit planes). */
+  private atLeast(w: number, m: number, P: number): number {
+    const bits = this.bits;
+    const W = this.words;
+    let greater = 0;
+    let equal = -1;
+    for (let j = P - 1; j >= 0; j--) {
+      const plane = bits[(PLANES + j) * W + w]!;
+      if ((m >>> j) & 1) equal &= plane;
+      else {
+        greater |= equal & plane;
+        equal &= ~plane;
       }
+    }
+    return greater | equal;
+  }
+
+  /**
+   * Pass 2: score the candidates (ELIGIBLE) and offer them to the top k. The candidates matching
+   * more than `floor` clauses are all on the page; those matching `floor` compete by score. When
+   * the plan's sources are tracked, these are scored in groups of the same sources matched, the
+   * groups with the highest score bound first, and a group whose bound cannot beat the k-th score
+   * kept so far is skipped with all after it (exact: no skipped document could have entered).
+   */
+  private scoreCandidates(S: number, C: number, floor: number, k: number, finite: boolean, context: ExecutionContext, scorer: Bm25fScorer): void {
+    const top = this.top;
+    top.reset(k);
+    this.hitCount = 0;
+    if (floor > C || k === 0) return;
+    const bits = this.bits;
+    const W = this.words;
+    const P = this.planes;
+    const EL = ELIGIBLE * W;
+    const lo = this.rangeLo;
+    const hi = this.rangeHi;
+    const levels = this.levels;
+    let above = 0;
+    for (let m = floor + 1; m <= C; m++) above += levels[m]!;
+    // Bounds, and whether pruning may pay: more documents compete than places remain.
+    let bounded = finite && this.tracked > 0 && levels[floor]! > k - above;
+    for (let t = 0; t < S; t++) {
       const df = this.sourceDf[t]!;
-      if (df === 0) continue;
+      const bound = df === 0 ? 0 : this.sourceWeight[t]! * scorer.idf(df) * (context.k1 + 1);
+      this.sourceBound[t] = bound;
+      if (!Number.isFinite(bound)) bounded = false;
+    }
+    if (!bounded) {
+      for (let w = lo; w < hi; w++) for (let x = bits[EL + w]!; x !== 0; x &= x - 1) this.acc[(w << 5) | lowestBit(x)] = 0;
+      this.scoreSet(EL, -1, S, context, scorer);
+      this.offerSet(EL, P);
+      return;
+    }
+    // Group the candidates by the sources they match; those above the floor form their own group.
+    const T = this.tracked;
+    const GUARANTEED = 1 << T;
+    const counts = new Int32Array(GUARANTEED + 1);
+    const words = new Int32Array(T);
+    for (let w = lo; w < hi; w++) {
+      const e = bits[EL + w]!;
+      if (e === 0) continue;
+      const guaranteed = floor < C ? e & this.atLeast(w, floor + 1, P) : 0;
+      for (let t = 0; t < T; t++) words[t] = bits[(PLANES + P + t) * W + w]!;
+      for (let x = e; x !== 0; x &= x - 1) {
+        const bit = lowestBit(x);
+        let p = 0;
+        if ((guaranteed >>> bit) & 1) p = GUARANTEED;
+        else for (let t = 0; t < T; t++) p |= ((words[t]! >>> bit) & 1) << t;
+        this.pattern[(w << 5) | bit] = p;
+        counts[p] = counts[p]! + 1;
+      }
+    }
+    const groups: number[] = [];
+    const bound = new Float64Array(GUARANTEED + 1);
+    for (let p = 0; p <= GUARANTEED; p++) {
+      if (counts[p] === 0) continue;
+      groups.push(p);
+      if (p === GUARANTEED) bound[p] = Infinity;
+      else for (let t = 0; t < T; t++) if ((p >>> t) & 1) bound[p] = bound[p]! + this.sourceBound[t]!;
+    }
+    groups.sort((a, b) => bound[b]! - bound[a]!);
+    const inGroup = new Uint8Array(GUARANTEED + 1);
+    const SC = SCORING * W;
+    let taken = 0;
+    for (let g = 0; g < groups.length; ) {
+      // Skip what cannot enter: the groups come by decreasing bound.
+      const first = groups[g]!;
+      if (first !== GUARANTEED && top.full && (top.worstCount > floor || bound[first]! * BOUND_MARGIN < top.worstScore)) break;
+      // Take groups until they can fill the page (the first ones alone usually do).
+      inGroup.fill(0);
+      let sources = 0;
+      do {
+        const p = groups[g++]!;
+        inGroup[p] = 1;
+        sources |= p === GUARANTEED ? -1 : p;
+        taken += counts[p]!;
+      } while (g < groups.length && taken < k);
+      bits.fill(0, SC + lo, SC + hi);
+      for (let w = lo; w < hi; w++) {
+        let word = 0;
+        for (let x = bits[EL + w]!; x !== 0; x &= x - 1) {
+          const bit = lowestBit(x);
+          const d = (w << 5) | bit;
+          if (inGroup[this.pattern[d]!] === 1) {
+            word |= 1 << bit;
+            this.acc[d] = 0;
+          }
+        }
+        bits[SC + w] = word;
+      }
+      this.scoreSet(SC, sources, S, context, scorer);
+      this.offerSet(SC, P);
+    }
+  }
+
+  /** Offer the documents of the bitset at `set` to the top k. */
+  private offerSet(set: number, P: number): void {
+    const bits = this.bits;
+    for (let w = this.rangeLo; w < this.rangeHi; w++) {
+      for (let x = bits[set + w]!; x !== 0; x &= x - 1) {
+        const bit = lowestBit(x);
+        const d = (w << 5) | bit;
+        this.top.offer(d, this.matchedAt(w, bit, P), this.acc[d]!);
+      }
+    }
+  }
+
+  /**
+   * Score the documents of the bitset at `set`, source by source, list by list, in plan order
+   * (only the tracked sources set in `sources`, -1: all), noting which fields each clause matched.
+   */
+  private scoreSet(set: number, sources: number, S: number, context: ExecutionContext, scorer: Bm25fScorer): void {
+    const block = this.block!;
+    const bits = this.bits;
+    const W = this.words;
+    for (let t = 0; t < S; t++) {
+      const df = this.sourceDf[t]!;
+      if (df === 0 || (t < 31 && ((sources >>> t) & 1) === 0)) continue;
+      // With the source's own bitset: the documents to score in it, increasing (none: skip it).
+      let m = -1;
+      if (this.tracked > 0) {
+        const SRC = (PLANES + this.planes + t) * W;
+        m = 0;
+        for (let w = this.rangeLo; w < this.rangeHi; w++) {
+          const x = bits[set + w]! & bits[SRC + w]!;
+          if (x === 0) continue;
+          if (m + 32 > this.targets.length) this.targets = growInt32(this.targets, m + 32);
+          for (let y = x; y !== 0; y &= y - 1) this.targets[m++] = (w << 5) | lowestBit(y);
+        }
+        if (m === 0) continue;
+      }
       const sourceStamp = this.nextStamp();
       let n = 0;
       for (let l = this.sourceLists[t]!; l < this.sourceLists[t + 1]!; l++) {
@@ -600,48 +747,33 @@ export class Searcher {
           start = this.kept;
           count = block.read(context.postings, this.listTerm[l]!, this.sourceChannel[t] as Channel, start, this.keptBytes);
         }
-        n = fields === PHRASE ? this.scorePhrase(start, count, EL, sourceStamp, n) : this.scoreList(scorer, block, start, count, fields, this.listWeight[l]!, EL, sourceStamp, n);
+        if (fields === PHRASE) n = this.scorePhrase(start, count, set, sourceStamp, n);
+        else if (m >= 0 && m * GALLOP_RATIO < count) n = this.scoreTargets(scorer, block, start, count, fields, this.listWeight[l]!, this.targets, m, sourceStamp, n);
+        else n = this.scoreList(scorer, block, start, count, fields, this.listWeight[l]!, set, sourceStamp, n);
       }
-      const idf = scorer.idf(df);
-      const weight = this.sourceWeight[t]! * idf;
+      const weight = this.sourceWeight[t]! * scorer.idf(df);
+      const c = this.sourceClause[t]!;
       const sourceDocs = this.sourceDocs;
+      if (this.hitCount + n > this.hitDocs.length) {
+        this.hitDocs = growInt32(this.hitDocs, this.hitCount + n);
+        this.hitMasks = growInt32(this.hitMasks, this.hitCount + n);
+        this.hitClauses = growInt32(this.hitClauses, this.hitCount + n);
+      }
+      let h = this.hitCount;
       for (let i = 0; i < n; i++) {
         const d = sourceDocs[i]!;
         this.acc[d] = this.acc[d]! + weight * scorer.saturate(this.sourceW[d]!);
-        if (this.clauseMark[d] !== clauseStamp) {
-          this.clauseMark[d] = clauseStamp;
-          if (hitCount === this.hitDocs.length) {
-            this.hitDocs = growInt32(this.hitDocs, hitCount + 1);
-            this.hitMasks = growInt32(this.hitMasks, hitCount + 1);
-          }
-          this.hitIndex[d] = hitCount;
-          this.hitDocs[hitCount] = d;
-          this.hitMasks[hitCount++] = this.sourceFields[d]!;
-        } else {
-          const h = this.hitIndex[d]!;
-          this.hitMasks[h] = this.hitMasks[h]! | this.sourceFields[d]!;
-        }
+        this.hitDocs[h] = d;
+        this.hitMasks[h] = this.sourceFields[d]!;
+        this.hitClauses[h++] = c;
       }
+      this.hitCount = h;
     }
-    for (let x = clause + 1; x <= C; x++) clauseHitStart[x] = hitCount;
-    return clauseHitStart;
   }
 
-  /** The page: top k of the candidates, and which clause matched which fields in each result. */
-  private rank(C: number, P: number, floor: number, total: number, facets: FacetCounter | undefined, clauseHitStart: Int32Array, params: ExecuteParams): RawResults {
-    const bits = this.bits;
-    const EL = ELIGIBLE * this.words;
+  /** The page (the top k drained) and which clause matched which fields in each result. */
+  private rank(C: number, total: number, facets: FacetCounter | undefined, params: ExecuteParams): RawResults {
     const top = this.top;
-    top.reset(params.offset + params.limit);
-    if (floor <= C) {
-      for (let w = this.rangeLo; w < this.rangeHi; w++) {
-        for (let x = bits[EL + w]!; x !== 0; x &= x - 1) {
-          const bit = lowestBit(x);
-          const d = (w << 5) | bit;
-          top.offer(d, this.matchedAt(w, bit, P), this.acc[d]!);
-        }
-      }
-    }
     const drained = top.drain();
     const count = Math.max(0, drained - params.offset);
     const resultDocs = top.docs.slice(params.offset, drained);
@@ -654,11 +786,11 @@ export class Searcher {
         this.resultMark[d] = resultStamp;
         this.hitIndex[d] = r;
       }
-      for (let c = 0; c < C; c++) {
-        for (let h = clauseHitStart[c]!; h < clauseHitStart[c + 1]!; h++) {
-          const d = this.hitDocs[h]!;
-          if (this.resultMark[d] === resultStamp) masks[this.hitIndex[d]! * C + c] = this.hitMasks[h]!;
-        }
+      for (let h = 0; h < this.hitCount; h++) {
+        const d = this.hitDocs[h]!;
+        if (this.resultMark[d] !== resultStamp) continue;
+        const at = this.hitIndex[d]! * C + this.hitClauses[h]!;
+        masks[at] = masks[at]! | this.hitMasks[h]!;
       }
     }
     return { total, count, docs: resultDocs, scores, masks, facets: facets?.result() };
@@ -687,45 +819,77 @@ export class Searcher {
    */
   private scoreList(scorer: Bm25fScorer, block: PostingBlock, start: number, count: number, fields: number, termWeight: number, candidates: number, sourceStamp: number, n: number): number {
     const docs = block.docs;
-    const masks = block.masks;
-    const starts = block.starts;
-    const bytes = block.bytes;
     const bits = this.bits;
-    const sourceMark = this.sourceMark;
-    const sourceW = this.sourceW;
-    const sourceFields = this.sourceFields;
     for (let i = start; i < start + count; i++) {
       const d = docs[i]!;
-      if ((bits[candidates + (d >>> 5)]! & (1 << (d & 31))) === 0) continue;
-      const all = masks[i]!;
-      const mask = all & fields;
-      if (mask === 0) continue;
-      // The frequencies: one varint per field of the posting, read in field order.
-      let p = starts[i]!;
-      let w = 0;
-      for (let f = 0, m = all; m !== 0; f++, m >>>= 1) {
-        if ((m & 1) === 0) continue;
-        let b = bytes[p++]!;
-        let tf = b & 0x7f;
-        for (let shift = 7; b & 0x80; shift += 7) {
-          b = bytes[p++]!;
-          tf |= (b & 0x7f) << shift;
-        }
-        if ((fields >>> f) & 1) w += scorer.fieldTf(d, f, tf);
-      }
-      if (termWeight !== 1) w *= termWeight;
-      if (!(w > 0)) continue;
-      if (sourceMark[d] !== sourceStamp) {
-        sourceMark[d] = sourceStamp;
-        sourceW[d] = w;
-        sourceFields[d] = mask;
-        if (n === this.sourceDocs.length) this.sourceDocs = growInt32(this.sourceDocs, n + 1);
-        this.sourceDocs[n++] = d;
-      } else {
-        sourceW[d] = sourceW[d]! + w;
-        sourceFields[d] = sourceFields[d]! | mask;
-      }
+      if ((bits[candidates + (d >>> 5)]! & (1 << (d & 31))) !== 0) n = this.addPosting(scorer, block, i, d, fields, termWeight, sourceStamp, n);
     }
+    return n;
+  }
+
+  /**
+   * {@link Searcher.scoreList} for few candidates: finds each of `targets[0, m)` (increasing
+   * document ids) in the list by galloping search instead of visiting every posting.
+   */
+  private scoreTargets(scorer: Bm25fScorer, block: PostingBlock, start: number, count: number, fields: number, termWeight: number, targets: Int32Array, m: number, sourceStamp: number, n: number): number {
+    const docs = block.docs;
+    const end = start + count;
+    let i = start;
+    for (let j = 0; j < m && i < end; j++) {
+      const d = targets[j]!;
+      if (docs[i]! < d) {
+        // Gallop: docs[i] < d ≤ docs[i + step] (or the end), then a binary search between.
+        let step = 1;
+        while (i + step < end && docs[i + step]! < d) {
+          i += step;
+          step <<= 1;
+        }
+        let lo = i + 1;
+        let hi = Math.min(i + step, end);
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (docs[mid]! < d) lo = mid + 1;
+          else hi = mid;
+        }
+        i = lo;
+        if (i === end) break;
+      }
+      if (docs[i] === d) n = this.addPosting(scorer, block, i++, d, fields, termWeight, sourceStamp, n);
+    }
+    return n;
+  }
+
+  /** Add block entry `i` (document `d`) to the source being scored; returns the new document count. */
+  private addPosting(scorer: Bm25fScorer, block: PostingBlock, i: number, d: number, fields: number, termWeight: number, sourceStamp: number, n: number): number {
+    const all = block.masks[i]!;
+    const mask = all & fields;
+    if (mask === 0) return n;
+    // The frequencies: one varint per field of the posting, read in field order.
+    const bytes = block.bytes;
+    let p = block.starts[i]!;
+    let w = 0;
+    for (let f = 0, m = all; m !== 0; f++, m >>>= 1) {
+      if ((m & 1) === 0) continue;
+      let b = bytes[p++]!;
+      let tf = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = bytes[p++]!;
+        tf |= (b & 0x7f) << shift;
+      }
+      if ((fields >>> f) & 1) w += scorer.fieldTf(d, f, tf);
+    }
+    if (termWeight !== 1) w *= termWeight;
+    if (!(w > 0)) return n;
+    if (this.sourceMark[d] !== sourceStamp) {
+      this.sourceMark[d] = sourceStamp;
+      this.sourceW[d] = w;
+      this.sourceFields[d] = mask;
+      if (n === this.sourceDocs.length) this.sourceDocs = growInt32(this.sourceDocs, n + 1);
+      this.sourceDocs[n] = d;
+      return n + 1;
+    }
+    this.sourceW[d] = this.sourceW[d]! + w;
+    this.sourceFields[d] = this.sourceFields[d]! | mask;
     return n;
   }
 

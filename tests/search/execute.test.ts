@@ -178,12 +178,13 @@ describe('Searcher equals a plain term-at-a-time reference (property)', () => {
     offset: fc.constantFrom(0, 0, 2, 7),
     filter: fc.constantFrom(undefined, 'سياسة', 'رياضة'),
     facets: fc.boolean(),
+    k1: fc.constantFrom(0, 0.5, 1.2, 2), // 0: every match saturates to 1, the score bounds are tight
   });
 
   it('on random indexes and plans (should / must / not, terms, expansions, phrases, removals, filters, facets, pages)', () => {
     fc.assert(
       fc.property(scenario, (sc) => {
-        const index = createIndex<Row>({ id: 'id', fields: { title: { boost: 3 }, cat: { boost: 2 }, body: {} }, store: ['cat'], vacuumThreshold: false });
+        const index = createIndex<Row>({ id: 'id', fields: { title: { boost: 3 }, cat: { boost: 2 }, body: {} }, store: ['cat'], vacuumThreshold: false, k1: sc.k1 });
         index.addAll(sc.docs.map((d, id) => ({ id, ...d })));
         for (const r of sc.removals) index.remove(r);
         if (sc.vacuum) index.vacuum();
