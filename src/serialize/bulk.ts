@@ -25,7 +25,7 @@
  * ```
  *
  * Stems are numbered by decreasing frequency in a saved index, so the counters and fill pointers
- * of the frequent stems, which most tokens hit, lie close together. Memory: 12 bytes per token for
+ * of the frequent stems, which most tokens hit, lie close together. Memory: 7 to 12 bytes per token for
  * the three arrays (released at the end of `write`) on top of the postings. A slot is
  * `document · F + field`.
  * @module
@@ -48,7 +48,7 @@ function putVarint(out: Uint8Array, at: number, v: number): number {
 }
 
 /** The field bits of the document whose slots start at `first`, from its run `slots[j, …)` within `[j, b)`. */
-function fieldMask(slots: Int32Array, j: number, b: number, first: number, F: number): number {
+function fieldMask(slots: Int32Array | Uint16Array, j: number, b: number, first: number, F: number): number {
   let mask = 0;
   for (let k = j; k < b; k++) {
     const f = slots[k]! - first;
@@ -73,9 +73,14 @@ export class BulkPostings {
   private readonly sections: Float64Array;
   /** Per exact-form term: 1 when the variant lists name it more than once. */
   private readonly shared: Uint8Array;
-  private slots = new Int32Array(0);
-  private positions = new Int32Array(0);
-  private forms = new Int32Array(0);
+  /** Largest position counted (sizes the positions array). */
+  private maxPosition = 0;
+  /** Most exact forms of one stem (sizes the forms array). */
+  private readonly maxForms: number;
+  private slots: Int32Array | Uint16Array = new Int32Array(0);
+  // The narrowest arrays that hold the values: less memory to fill and read, fewer collections.
+  private positions: Int32Array | Uint16Array = new Int32Array(0);
+  private forms: Int32Array | Uint16Array | Uint8Array = new Int32Array(0);
   private docBytes = new Uint8Array(1024);
   private positionBytes = new Uint8Array(1024);
   /** Scratch of the split by exact form: slots, and per form its count then its end. */
@@ -108,6 +113,9 @@ export class BulkPostings {
     this.stemEnd = new Int32Array(S);
     this.sections = new Float64Array(D);
     this.invF = 1 / F;
+    let maxForms = 0;
+    for (let s = 0; s < S; s++) maxForms = Math.max(maxForms, variantStart[s + 1]! - variantStart[s]!);
+    this.maxForms = maxForms;
     this.shared = new Uint8Array(T);
     const seen = new Uint8Array(T);
     for (let p = variantStart[S]! - 1; p >= 0; p--) {
@@ -183,6 +191,7 @@ export class BulkPostings {
       r.pos = at;
       if (at > end) r.fail('unexpected end of data');
       if (position > 0x7fffffff) r.fail('token position out of range');
+      if (position > this.maxPosition) this.maxPosition = position;
     }
   }
 
@@ -197,9 +206,9 @@ export class BulkPostings {
       acc += c;
     }
     const N = this.tokens;
-    this.slots = new Int32Array(N);
-    this.positions = new Int32Array(N);
-    this.forms = new Int32Array(N);
+    this.slots = this.lengths.length <= 0x10000 ? new Uint16Array(N) : new Int32Array(N);
+    this.positions = this.maxPosition <= 0xffff ? new Uint16Array(N) : new Int32Array(N);
+    this.forms = this.maxForms <= 0x100 ? new Uint8Array(N) : this.maxForms <= 0x10000 ? new Uint16Array(N) : new Int32Array(N);
   }
 
   /** The end of the next step of {@link BulkPostings.place} from document `from`: about TOKENS_PER_STEP tokens. */
@@ -288,10 +297,10 @@ export class BulkPostings {
     const { S, variantStart, variants, shared } = this;
     postings.reserveTerms(this.T);
     const gathered = new Map<number, Int32Array[]>();
-    const gather = (e: number, from: Int32Array, a: number, b: number): void => {
+    const gather = (e: number, from: Int32Array | Uint16Array, a: number, b: number): void => {
       let parts = gathered.get(e);
       if (parts === undefined) gathered.set(e, (parts = []));
-      parts.push(from.slice(a, b));
+      parts.push(new Int32Array(from.subarray(a, b)));
     };
     let from = 0;
     let work = 0;
@@ -396,11 +405,15 @@ export class BulkPostings {
       const delta = doc - last;
       if (delta < 0x80) out[o++] = delta;
       else o = putVarint(out, o, delta);
-      const mask = fieldMask(slots, j, b, first, F);
-      if (mask < 0x80) out[o++] = mask;
-      else o = putVarint(out, o, mask);
+      // The field mask precedes the frequencies: with up to 7 fields it takes one byte, filled in
+      // after the fields are seen; else it is computed first.
+      const maskAt = o;
+      if (F <= 7) o++;
+      else o = putVarint(out, o, fieldMask(slots, j, b, first, F));
+      let mask = 0;
       // Per field of the document: its frequency here, its positions (gaps) in the other stream.
       for (;;) {
+        mask |= 1 << (slot - first);
         const from = j;
         let previous = 0;
         do {
@@ -418,6 +431,7 @@ export class BulkPostings {
         slot = slots[j]!;
         if (slot >= first + F) break;
       }
+      if (F <= 7) out[maskAt] = mask;
       last = doc;
       df++;
     }
@@ -444,10 +458,12 @@ export class BulkPostings {
       const delta = doc - last;
       if (delta < 0x80) out[o++] = delta;
       else o = putVarint(out, o, delta);
-      const mask = fieldMask(slots, j, b, first, F);
-      if (mask < 0x80) out[o++] = mask;
-      else o = putVarint(out, o, mask);
+      const maskAt = o;
+      if (F <= 7) o++;
+      else o = putVarint(out, o, fieldMask(slots, j, b, first, F));
+      let mask = 0;
       for (;;) {
+        mask |= 1 << (slot - first);
         const from = j;
         do j++;
         while (j < b && slots[j] === slot);
@@ -458,6 +474,7 @@ export class BulkPostings {
         slot = slots[j]!;
         if (slot >= first + F) break;
       }
+      if (F <= 7) out[maskAt] = mask;
       last = doc;
       df++;
     }

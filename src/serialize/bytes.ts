@@ -196,6 +196,14 @@ export class ByteReader {
     return v;
   }
 
+  /** Skip a string written by {@link ByteWriter.string}; returns its length in bytes (≥ its UTF-16 length). */
+  skipString(): number {
+    const n = Math.floor(this.varint(0xffffffff) / 2);
+    if (n > this.end - this.pos) this.fail(`string of ${n} bytes runs past the end`);
+    this.pos += n;
+    return n;
+  }
+
   /** The code units read by the last {@link ByteReader.stringUnits}. */
   units = new Uint16Array(256);
 

@@ -96,6 +96,13 @@ function* decode(bytes: Uint8Array, options: LoadIndexOptions): Generator<void, 
   const F = meta.fields.length;
   const D = meta.documents;
 
+  // The terms' sizes first (their length prefixes), so the dictionary is allocated once.
+  const termsAt = r.pos;
+  let termBytes = 0;
+  for (let t = 0; t < T; t++) termBytes += r.skipString();
+  r.pos = termsAt;
+  x.terms.reserve(T, termBytes);
+  yield;
   for (let t = 0; t < T; t++) {
     const n = r.stringUnits();
     if (x.terms.internUnits(r.units, n) !== t) r.fail(`term ${t} repeats an earlier term`);

@@ -145,11 +145,12 @@ describe('bulk primitives', () => {
     expect(() => b.fillTerm(5, Channel.Exact, scratch, 1, pscratch, 0, 4, 2)).toThrow(FahrasError);
   });
 
-  it('TermDictionary.internUnits numbers terms as intern does and finds them again', () => {
+  it('TermDictionary.internUnits numbers terms as intern does and finds them again, reserved or not', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 6 }), { maxLength: 200 }), (words) => {
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 6 }), { maxLength: 200 }), fc.boolean(), (words, reserve) => {
         const a = new TermDictionary();
         const b = new TermDictionary();
+        if (reserve) b.reserve(words.length, words.reduce((n, w) => n + w.length, 0));
         const units = new Uint16Array(64);
         for (const w of words) {
           for (let i = 0; i < w.length; i++) units[i] = w.charCodeAt(i);
