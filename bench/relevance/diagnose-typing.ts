@@ -9,7 +9,8 @@
  * expected title, the top title, and for each query word whether the index knows it at all and
  * whether its stem and its exact form are in the expected article) to the `--out` file.
  *
- * Fallbacks, simulated through the public API only (nothing here changes src/):
+ * `--stem-fix` analyzes with a stemmer wrapper instead (see `fixedStem`), to estimate two stemming
+ * consistency rules. Fallbacks, simulated through the public API only (nothing here changes src/):
  * - `fuzzy-if-unknown`: default search, unless some query word finds nothing on its own; then the
  *   query again with `fuzzy: 'auto'` (typo tolerance for the whole query, only when needed);
  * - `didyoumean-if-unknown`: the same trigger, then the query `didYouMean` proposes, with the
@@ -21,12 +22,14 @@
  *   joined form when the index knows it (`(عبد عبدالله) (الله عبدالله)`), in both cases only when
  *   the rarer spelling is at least {@link COMPOUND_SHARE} of the other (or the word is unknown);
  * - `rrf default+fuzzy`: the default and the `fuzzy: 'auto'` rankings fused by reciprocal rank
- *   (k = 10), a stand-in for typo matches weighted lower than today.
+ *   (k = 10), a stand-in for typo matches weighted lower than today;
+ * - `score order`, `score × coord²`: the top 200 re-ordered by BM25F score alone, or by score ×
+ *   (matched words / most matched)², instead of fahras's strict "more matched words first".
  * @module
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyze, createIndex } from '../../src/index.js';
+import { analyze, createIndex, lightStem, normalizeWord, stripProclitics } from '../../src/index.js';
 import type { SearchOptions } from '../../src/index.js';
 import { corpusAvailable, corpusMissingReason, loadCorpus } from '../../tools/corpus.js';
 import type { CorpusArticle } from '../../tools/corpus.js';
@@ -35,11 +38,40 @@ import { TYPING_ORDER } from './perturb.js';
 
 type Options = SearchOptions<CorpusArticle, 'title'>;
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, set: { type: 'string' } } });
+const { values } = parseArgs({ options: { out: { type: 'string' }, set: { type: 'string' }, 'stem-fix': { type: 'boolean' } } });
 if (!corpusAvailable()) throw new Error(corpusMissingReason);
 const docs = loadCorpus();
 const byId = new Map(docs.map((d) => [d.id, d]));
-const index = createIndex<CorpusArticle, 'title'>({ id: 'id', fields: { title: { boost: 3 }, category: { boost: 2 }, body: {} }, store: ['title'] });
+
+/**
+ * `--stem-fix`: the index (and queries) analyzed with the light stemmer plus two consistency
+ * rules for ة before an ending, to estimate what they would change: a word ending in ت + a
+ * pronoun, or in تين / تان, is stemmed as its ة-form (رغبتها, رغبة → رغب; المرأتين, المرأة →
+ * مراه) when the corpus writes that ة-form (5+ times) more often than the ت-form on its own
+ * (so ثابتين stays, and رغبتها still becomes رغب although رغبت is a verb).
+ */
+const formCounts = new Map<string, number>();
+if (values['stem-fix']) {
+  for (const d of docs) for (const w of `${d.title} ${d.body}`.split(/[^\u0621-\u064A]+/)) if (w) formCounts.set(normalizeWord(w), (formCounts.get(normalizeWord(w)) ?? 0) + 1);
+}
+const formCount = (w: string): number => formCounts.get(w) ?? 0;
+const PRONOUNS = ['هما', 'هم', 'ها', 'كم', 'نا', 'ه'];
+const TEH_MARBUTA_FORM = 'ه';
+function fixedStem(word: string): string {
+  const bare = stripProclitics(word);
+  const asTehMarbuta = (stem: string): string | null => (formCount(stem + TEH_MARBUTA_FORM) >= 5 && formCount(stem + TEH_MARBUTA_FORM) > formCount(stem + 'ت') ? lightStem(stem + TEH_MARBUTA_FORM) : null);
+  for (const p of PRONOUNS) {
+    if (bare.endsWith('ت' + p) && bare.length - p.length - 1 >= 2) return asTehMarbuta(bare.slice(0, -(p.length + 1))) ?? lightStem(word);
+  }
+  for (const e of ['تين', 'تان']) if (bare.endsWith(e) && bare.length - 3 >= 2) return asTehMarbuta(bare.slice(0, -3)) ?? lightStem(word);
+  return lightStem(word);
+}
+const index = createIndex<CorpusArticle, 'title'>({
+  id: 'id',
+  fields: { title: { boost: 3 }, category: { boost: 2 }, body: {} },
+  store: ['title'],
+  ...(values['stem-fix'] ? { analyzer: { stem: fixedStem } } : {}),
+});
 let t0 = Date.now();
 index.addAll(docs);
 process.stderr.write(`indexed ${docs.length} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
@@ -47,6 +79,16 @@ process.stderr.write(`indexed ${docs.length} articles in ${((Date.now() - t0) / 
 const set = values.set === 'main' ? { ...loadRelevanceSet(), queries: loadRelevanceSet().queries.filter((q) => q.kind === 'known-item') } : loadTypingSet();
 
 const search = (q: string, o: Options = {}): string[] => index.search(q, { limit: CUTOFF, ...o }).map((h) => String(h.id));
+/**
+ * The top 200 re-ordered by score alone (fahras orders by matched query words first, then score):
+ * `tiers: false` is score order, else score × (matched words / query words) ^ `tiers`.
+ */
+const byScore = (q: string, o: Options = {}, tiers: number | false = false): string[] => {
+  const hits = index.search(q, { ...o, limit: 200 });
+  const n = Math.max(1, ...hits.map((h) => Object.keys(h.match).length));
+  const value = (h: (typeof hits)[number]): number => (tiers === false ? h.score : h.score * (Object.keys(h.match).length / n) ** tiers);
+  return [...hits].sort((a, b) => value(b) - value(a)).slice(0, CUTOFF).map((h) => String(h.id));
+};
 /** The query's words that find nothing on their own (stopwords, which analyze to nothing, excluded). */
 const unknownWords = (q: string): string[] => q.split(/\s+/).filter((w) => analyze(w).length > 0 && index.search(w, { limit: 1 }).length === 0);
 
@@ -127,6 +169,9 @@ const CONFIGS: Record<string, (q: string) => string[]> = {
   'compound + fuzzy-if-unknown': (q) => search(withCompounds(q), unknownWords(q).length ? { fuzzy: 'auto' } : {}),
   'compound + fuzzy-if-rare': (q) => search(withCompounds(q), unknownWords(q).length || rareWords(q).length ? { fuzzy: 'auto' } : {}),
   'rrf default+fuzzy': (q) => fuse(search(q), search(q, { fuzzy: 'auto' })),
+  'score order': (q) => byScore(q),
+  'score × coord²': (q) => byScore(q, {}, 2),
+  'compound + fuzzy-if-rare, score × coord²': (q) => byScore(withCompounds(q), unknownWords(q).length || rareWords(q).length ? { fuzzy: 'auto' } : {}, 2),
 };
 
 interface Row {
@@ -159,7 +204,12 @@ for (const q of set.queries) {
     const t = toks[0]!;
     return `${w}:${unknown.has(w) ? 'UNKNOWN' : 'known'}/${stems.has(t.term) ? 'stem' : 'NOSTEM'}/${surfaces.has(t.surface) ? 'exact' : 'noexact'}(${t.term})`;
   });
-  lines.push([q.id, q.perturbations.join('+') || 'none', q.query, ...Object.values(ranks), doc.title, byId.get(top)?.title ?? '', words.join(' ')].join('\t'));
+  // Whether the top article has every query word's stem: then a miss is the query fitting another article as well.
+  const topDoc = byId.get(top);
+  const topStems = new Set(topDoc ? analyze(`${topDoc.title} ${topDoc.category} ${topDoc.body}`).map((t) => t.term) : []);
+  const queryTerms = analyze(q.query).map((t) => t.term);
+  const fits = (stemSet: Set<string>): string => (queryTerms.every((t) => stemSet.has(t)) ? 'all' : 'some');
+  lines.push([q.id, q.perturbations.join('+') || 'none', q.query, ...Object.values(ranks), doc.title, byId.get(top)?.title ?? '', top, `expected:${fits(stems)} top:${fits(topStems)}`, words.join(' ')].join('\t'));
 }
 process.stderr.write(`ran ${set.queries.length} queries × ${Object.keys(CONFIGS).length} configurations in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 
@@ -190,6 +240,6 @@ for (const [g, list] of groups) console.log(`| ${g} | ${list.length} | ${configs
 const unknownShare = rows.filter((r) => lines.find((l) => l.startsWith(r.id + '\t'))!.includes(':UNKNOWN')).length;
 console.log(`\nqueries with a word the index does not know at all: ${unknownShare} of ${rows.length}`);
 if (values.out) {
-  writeFileSync(values.out, [['id', 'rules', 'query', ...configs, 'expected title', 'top title', 'words'].join('\t'), ...lines].join('\n') + '\n');
+  writeFileSync(values.out, [['id', 'rules', 'query', ...configs, 'expected title', 'top title', 'top id', 'stems in', 'words'].join('\t'), ...lines].join('\n') + '\n');
   console.log(`per-query lines: ${values.out}`);
 }
