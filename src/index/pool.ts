@@ -155,7 +155,8 @@ export class SlicePool {
 
   /**
    * Append the bytes of the stream `[start, upto)` to `out` as one contiguous run. Costs one
-   * copy per slice (a short slice byte by byte: cheaper than a typed-array view).
+   * copy per slice (through a view made by the constructor, much cheaper than `subarray`; a short
+   * slice byte by byte).
    */
   gather(start: number, upto: number, out: ByteBuffer): void {
     if (start < 0) return;
@@ -170,7 +171,7 @@ export class SlicePool {
       const at = out.length;
       if (at + n > out.bytes.length) out.reserve(n);
       const bytes = out.bytes;
-      if (n > 32) bytes.set(page.subarray(from, from + n), at);
+      if (n > 24) bytes.set(new Uint8Array(page.buffer, page.byteOffset + from, n), at);
       else for (let i = 0; i < n; i++) bytes[at + i] = page[from + i]!;
       out.length = at + n;
       if (last) return;

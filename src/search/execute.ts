@@ -16,8 +16,9 @@
  *    of clauses.
  * 2. score: rank is by clauses matched first, so only the documents matching at least `L` clauses
  *    can reach the page, `L` being the largest number such that `offset + limit` documents match
- *    `L` clauses or more. Only they are scored, from the decoded postings, with every addition in
- *    the same order as scoring everything would make it, so scores are equal to the bit.
+ *    `L` clauses or more. Only they are scored, from the decoded postings (a source's candidates
+ *    found in its long lists by galloping search), with every addition in the same order as
+ *    scoring everything would make it, so scores are equal to the bit.
  * A two-word query whose words meet in enough documents scores just those documents.
  *
  * ```ts
@@ -104,30 +105,23 @@ const PHRASE = -1;
 
 // The bitsets of a query, each `words` long, one after the other in `bits`: the documents of the
 // source being read, of the clause being read, excluded, in every required clause, eligible (then
-// candidates), being scored, the bit planes of each document's number of clauses matched (plane
-// j: bit j), then, for a plan of few sources, each source's documents.
+// candidates), the bit planes of each document's number of clauses matched (plane j: bit j), then,
+// for a plan of few sources, each source's documents.
 const SOURCE = 0;
 const CLAUSE = 1;
 const EXCLUDED = 2;
 const REQUIRED = 3;
 const ELIGIBLE = 4;
-const SCORING = 5;
-const PLANES = 6;
+const PLANES = 5;
 
 /**
- * Most sources whose documents are kept apart, so that candidates can be scored in order of
- * their score bounds and the hopeless ones skipped (a plain query of a few words has 2 a word).
+ * Most sources whose documents are kept apart, so that pass 2 knows which candidates to look for
+ * in each source's lists (a plain query of a few words has 2 a word).
  */
 const TRACKED_SOURCES = 8;
 
-/** Relative margin on score bounds, far above the rounding of a sum of a few products. */
-const BOUND_MARGIN = 1 + 1e-9;
-
 /** A list is searched for its documents to score (galloping) when it has this many times more postings. */
 const GALLOP_RATIO = 4;
-
-/** Largest field weight for which scores stay finite (bounds are then safe). */
-const FINITE_FIELD_WEIGHT = 1e200;
 
 /** Clause counts up to which the documents per number of clauses matched are counted word-wise. */
 const WORDWISE_LEVELS = 8;
@@ -144,8 +138,6 @@ export class Searcher {
   private sourceW = new Float64Array(0);
   private sourceFields = new Int32Array(0);
   private hitIndex = new Int32Array(0);
-  /** Membership pattern of each candidate in the tracked sources (bit s: source s). */
-  private pattern = new Int32Array(0);
   // Bitsets (see above), `words` per set; words [dirtyLo, dirtyHi) may be non-zero in any of them.
   private bits = new Int32Array(0);
   private words = 0;
@@ -174,8 +166,6 @@ export class Searcher {
   private sourceChannel = new Int32Array(64);
   private sourceDf = new Int32Array(64);
   private sourceWeight = new Float64Array(64);
-  /** Per source: the most it can add to a score (`weight · idf · (k1 + 1)`; 0 when not scored). */
-  private sourceBound = new Float64Array(64);
   private sourceLists = new Int32Array(65);
   /** Weighted tf of each phrase match, parallel to the block entries of phrase lists. */
   private phraseW = new Float64Array(256);
@@ -210,7 +200,6 @@ export class Searcher {
       this.sourceW = new Float64Array(size);
       this.sourceFields = new Int32Array(size);
       this.hitIndex = new Int32Array(size);
-      this.pattern = new Int32Array(size);
       this.stamp = 0;
     }
     const words = wordsFor(n);
@@ -343,9 +332,7 @@ export class Searcher {
     this.rangeHi = unionHi;
 
     const { total, floor, facets } = this.select(C, P, requiredClauses, docs, params);
-    let finite = Number.isFinite(context.k1);
-    for (let f = 0; f < F; f++) if (!(params.weights[f]! <= FINITE_FIELD_WEIGHT)) finite = false;
-    this.scoreCandidates(S, C, floor, params.offset + params.limit, finite, context, scorer);
+    this.scoreCandidates(S, C, floor, params.offset + params.limit, context, scorer);
     return this.rank(C, total, facets, params);
   }
 
@@ -356,7 +343,6 @@ export class Searcher {
       this.sourceChannel = growInt32(this.sourceChannel, S);
       this.sourceDf = growInt32(this.sourceDf, S);
       this.sourceWeight = growFloat64(this.sourceWeight, S);
-      this.sourceBound = growFloat64(this.sourceBound, S);
       this.sourceLists = growInt32(this.sourceLists, S + 1);
     }
     let L = 0;
@@ -605,100 +591,19 @@ export class Searcher {
   }
 
   /**
-   * Pass 2: score the candidates (ELIGIBLE) and offer them to the top k. The candidates matching
-   * more than `floor` clauses are all on the page; those matching `floor` compete by score. When
-   * the plan's sources are tracked, these are scored in groups of the same sources matched, the
-   * groups with the highest score bound first, and a group whose bound cannot beat the k-th score
-   * kept so far is skipped with all after it (exact: no skipped document could have entered).
+   * Pass 2: score the candidates (ELIGIBLE) and offer them to the top k. (Bounding scores by
+   * `weight · idf · (k1 + 1)` per source to skip hopeless candidates was measured: the bound is too
+   * loose to skip many, and finding them cost more than scoring them.)
    */
-  private scoreCandidates(S: number, C: number, floor: number, k: number, finite: boolean, context: ExecutionContext, scorer: Bm25fScorer): void {
-    const top = this.top;
-    top.reset(k);
+  private scoreCandidates(S: number, C: number, floor: number, k: number, context: ExecutionContext, scorer: Bm25fScorer): void {
+    this.top.reset(k);
     this.hitCount = 0;
     if (floor > C || k === 0) return;
     const bits = this.bits;
-    const W = this.words;
-    const P = this.planes;
-    const EL = ELIGIBLE * W;
-    const lo = this.rangeLo;
-    const hi = this.rangeHi;
-    const levels = this.levels;
-    let above = 0;
-    for (let m = floor + 1; m <= C; m++) above += levels[m]!;
-    // Bounds, and whether pruning may pay: more documents compete than places remain.
-    let bounded = finite && this.tracked > 0 && levels[floor]! > k - above;
-    for (let t = 0; t < S; t++) {
-      const df = this.sourceDf[t]!;
-      const bound = df === 0 ? 0 : this.sourceWeight[t]! * scorer.idf(df) * (context.k1 + 1);
-      this.sourceBound[t] = bound;
-      if (!Number.isFinite(bound)) bounded = false;
-    }
-    if (!bounded) {
-      for (let w = lo; w < hi; w++) for (let x = bits[EL + w]!; x !== 0; x &= x - 1) this.acc[(w << 5) | lowestBit(x)] = 0;
-      this.scoreSet(EL, -1, S, context, scorer);
-      this.offerSet(EL, P);
-      return;
-    }
-    // Group the candidates by the sources they match; those above the floor form their own group.
-    const T = this.tracked;
-    const GUARANTEED = 1 << T;
-    const counts = new Int32Array(GUARANTEED + 1);
-    const words = new Int32Array(T);
-    for (let w = lo; w < hi; w++) {
-      const e = bits[EL + w]!;
-      if (e === 0) continue;
-      const guaranteed = floor < C ? e & this.atLeast(w, floor + 1, P) : 0;
-      for (let t = 0; t < T; t++) words[t] = bits[(PLANES + P + t) * W + w]!;
-      for (let x = e; x !== 0; x &= x - 1) {
-        const bit = lowestBit(x);
-        let p = 0;
-        if ((guaranteed >>> bit) & 1) p = GUARANTEED;
-        else for (let t = 0; t < T; t++) p |= ((words[t]! >>> bit) & 1) << t;
-        this.pattern[(w << 5) | bit] = p;
-        counts[p] = counts[p]! + 1;
-      }
-    }
-    const groups: number[] = [];
-    const bound = new Float64Array(GUARANTEED + 1);
-    for (let p = 0; p <= GUARANTEED; p++) {
-      if (counts[p] === 0) continue;
-      groups.push(p);
-      if (p === GUARANTEED) bound[p] = Infinity;
-      else for (let t = 0; t < T; t++) if ((p >>> t) & 1) bound[p] = bound[p]! + this.sourceBound[t]!;
-    }
-    groups.sort((a, b) => bound[b]! - bound[a]!);
-    const inGroup = new Uint8Array(GUARANTEED + 1);
-    const SC = SCORING * W;
-    let taken = 0;
-    for (let g = 0; g < groups.length; ) {
-      // Skip what cannot enter: the groups come by decreasing bound.
-      const first = groups[g]!;
-      if (first !== GUARANTEED && top.full && (top.worstCount > floor || bound[first]! * BOUND_MARGIN < top.worstScore)) break;
-      // Take groups until they can fill the page (the first ones alone usually do).
-      inGroup.fill(0);
-      let sources = 0;
-      do {
-        const p = groups[g++]!;
-        inGroup[p] = 1;
-        sources |= p === GUARANTEED ? -1 : p;
-        taken += counts[p]!;
-      } while (g < groups.length && taken < k);
-      bits.fill(0, SC + lo, SC + hi);
-      for (let w = lo; w < hi; w++) {
-        let word = 0;
-        for (let x = bits[EL + w]!; x !== 0; x &= x - 1) {
-          const bit = lowestBit(x);
-          const d = (w << 5) | bit;
-          if (inGroup[this.pattern[d]!] === 1) {
-            word |= 1 << bit;
-            this.acc[d] = 0;
-          }
-        }
-        bits[SC + w] = word;
-      }
-      this.scoreSet(SC, sources, S, context, scorer);
-      this.offerSet(SC, P);
-    }
+    const EL = ELIGIBLE * this.words;
+    for (let w = this.rangeLo; w < this.rangeHi; w++) for (let x = bits[EL + w]!; x !== 0; x &= x - 1) this.acc[(w << 5) | lowestBit(x)] = 0;
+    this.scoreSet(EL, S, context, scorer);
+    this.offerSet(EL, this.planes);
   }
 
   /** Offer the documents of the bitset at `set` to the top k. */
@@ -714,16 +619,16 @@ export class Searcher {
   }
 
   /**
-   * Score the documents of the bitset at `set`, source by source, list by list, in plan order
-   * (only the tracked sources set in `sources`, -1: all), noting which fields each clause matched.
+   * Score the documents of the bitset at `set`, source by source, list by list, in plan order,
+   * noting which fields each clause matched.
    */
-  private scoreSet(set: number, sources: number, S: number, context: ExecutionContext, scorer: Bm25fScorer): void {
+  private scoreSet(set: number, S: number, context: ExecutionContext, scorer: Bm25fScorer): void {
     const block = this.block!;
     const bits = this.bits;
     const W = this.words;
     for (let t = 0; t < S; t++) {
       const df = this.sourceDf[t]!;
-      if (df === 0 || (t < 31 && ((sources >>> t) & 1) === 0)) continue;
+      if (df === 0) continue;
       // With the source's own bitset: the documents to score in it, increasing (none: skip it).
       let m = -1;
       if (this.tracked > 0) {

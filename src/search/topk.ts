@@ -38,21 +38,6 @@ export class TopK {
     }
   }
 
-  /** Whether k candidates are kept (a new one must beat {@link TopK.worstCount} / {@link TopK.worstScore}). */
-  get full(): boolean {
-    return this.size === this.k;
-  }
-
-  /** Matched clause count of the worst kept candidate (when any is kept). */
-  get worstCount(): number {
-    return this.counts[0]!;
-  }
-
-  /** Score of the worst kept candidate (when any is kept). */
-  get worstScore(): number {
-    return this.scores[0]!;
-  }
-
   /** Whether candidate a ranks below candidate b. */
   private static worse(ca: number, sa: number, da: number, cb: number, sb: number, db: number): boolean {
     if (ca !== cb) return ca < cb;

@@ -39,21 +39,3 @@ describe('TopK', () => {
     expect(Array.from(top.docs.subarray(0, 2))).toEqual([2, 3]);
   });
 });
-
-describe('TopK worst', () => {
-  it('is the k-th best once k are kept (property)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 0, max: 20 })), { minLength: 1, maxLength: 100 }), fc.integer({ min: 1, max: 20 }), (items, k) => {
-        const top = new TopK();
-        top.reset(k);
-        items.forEach(([count, score], doc) => top.offer(doc, count, score));
-        const sorted = items.map(([count, score], doc) => ({ doc, count, score })).sort((a, b) => b.count - a.count || b.score - a.score || a.doc - b.doc);
-        expect(top.full).toBe(items.length >= k);
-        if (top.full) {
-          expect(top.worstCount).toBe(sorted[k - 1]!.count);
-          expect(top.worstScore).toBe(sorted[k - 1]!.score);
-        }
-      }),
-    );
-  });
-});
