@@ -58,6 +58,38 @@ function fieldMask(slots: Int32Array | Uint16Array, j: number, b: number, first:
   return mask;
 }
 
+/** Turn per-stem counts into range starts, in place; returns the largest count. */
+function startsFromCounts(counts: Int32Array): number {
+  let acc = 0;
+  let most = 0;
+  for (let s = 0; s < counts.length; s++) {
+    const c = counts[s]!;
+    counts[s] = acc;
+    acc += c;
+    if (c > most) most = c;
+  }
+  return most;
+}
+
+/** The most exact forms any of the `S` stems has. */
+function mostForms(variantStart: Int32Array, S: number): number {
+  let most = 0;
+  for (let s = 0; s < S; s++) most = Math.max(most, variantStart[s + 1]! - variantStart[s]!);
+  return most;
+}
+
+/** Per term (T), 1 when `variants[0, P)` lists it more than once. */
+function sharedForms(variants: Int32Array, P: number, T: number): Uint8Array {
+  const shared = new Uint8Array(T);
+  const seen = new Uint8Array(T);
+  for (let p = 0; p < P; p++) {
+    const e = variants[p]!;
+    shared[e] = seen[e]!;
+    seen[e] = 1;
+  }
+  return shared;
+}
+
 /** Builds the postings of a loaded index stem by stem (see the module doc). */
 export class BulkPostings {
   /** Field lengths, `lengths[document · F + field]` (what the document table takes). */
@@ -81,11 +113,12 @@ export class BulkPostings {
   // The narrowest arrays that hold the values: less memory to fill and read, fewer collections.
   private positions: Int32Array | Uint16Array = new Int32Array(0);
   private forms: Int32Array | Uint16Array | Uint8Array = new Int32Array(0);
-  private docBytes = new Uint8Array(1024);
-  private positionBytes = new Uint8Array(1024);
-  /** Scratch of the split by exact form: slots, and per form its count then its end. */
-  private formSlots = new Int32Array(1024);
-  private formEnd = new Int32Array(64);
+  // Encode buffers and the scratch of the split by exact form (slots, and per form its count then
+  // its end), sized once in prepare for the longest stem range (no growing in the hot loops).
+  private docBytes = new Uint8Array(0);
+  private positionBytes = new Uint8Array(0);
+  private formSlots = new Int32Array(0);
+  private formEnd = new Int32Array(0);
   private readonly invF: number;
   private bytes: Uint8Array = new Uint8Array(0);
   // Results of the last encode.
@@ -113,16 +146,8 @@ export class BulkPostings {
     this.stemEnd = new Int32Array(S);
     this.sections = new Float64Array(D);
     this.invF = 1 / F;
-    let maxForms = 0;
-    for (let s = 0; s < S; s++) maxForms = Math.max(maxForms, variantStart[s + 1]! - variantStart[s]!);
-    this.maxForms = maxForms;
-    this.shared = new Uint8Array(T);
-    const seen = new Uint8Array(T);
-    for (let p = variantStart[S]! - 1; p >= 0; p--) {
-      const e = variants[p]!;
-      if (seen[e] === 1) this.shared[e] = 1;
-      seen[e] = 1;
-    }
+    this.maxForms = mostForms(variantStart, S);
+    this.shared = sharedForms(variants, variantStart[S]!, T);
   }
 
   /**
@@ -198,13 +223,13 @@ export class BulkPostings {
   /** After every document was counted: each stem's range, and the arrays to place tokens in. */
   prepare(bytes: Uint8Array): void {
     this.bytes = bytes;
-    const ends = this.stemEnd;
-    let acc = 0;
-    for (let s = 0; s < ends.length; s++) {
-      const c = ends[s]!;
-      ends[s] = acc;
-      acc += c;
-    }
+    const longest = startsFromCounts(this.stemEnd);
+    // Per token at most 5 position bytes; per document of a range at most 5 bytes of delta, 5 of
+    // mask and 5 per field (each with a token): 15 bytes per token in all.
+    this.docBytes = new Uint8Array(longest * 15);
+    this.positionBytes = new Uint8Array(longest * 5);
+    this.formSlots = new Int32Array(longest);
+    this.formEnd = new Int32Array(this.maxForms);
     const N = this.tokens;
     this.slots = this.lengths.length <= 0x10000 ? new Uint16Array(N) : new Int32Array(N);
     this.positions = this.maxPosition <= 0xffff ? new Uint16Array(N) : new Int32Array(N);
@@ -289,56 +314,32 @@ export class BulkPostings {
     }
   }
 
+  /** Exact forms listed under several stems: their slots from each stem, written at the end. */
+  private readonly gathered = new Map<number, Int32Array[]>();
+
   /**
    * Encode every term's postings into `postings` (empty), stem by stem, yielding every few
    * thousand tokens; then the exact forms shared by several stems. Releases the token arrays.
+   *
+   * The stems go from the rarest to the most frequent: the encoders then run on many small
+   * ranges first, so the engine optimizes them with every path seen before the long ranges come.
    */
   *write(postings: Postings): Generator<void, void> {
-    const { S, variantStart, variants, shared } = this;
     postings.reserveTerms(this.T);
-    const gathered = new Map<number, Int32Array[]>();
-    const gather = (e: number, from: Int32Array | Uint16Array, a: number, b: number): void => {
-      let parts = gathered.get(e);
-      if (parts === undefined) gathered.set(e, (parts = []));
-      parts.push(new Int32Array(from.subarray(a, b)));
-    };
-    let from = 0;
+    const ends = this.stemEnd;
     let work = 0;
-    for (let s = 0; s < S; s++) {
-      const to = this.stemEnd[s]!;
+    for (let s = this.S - 1; s >= 0; s--) {
+      const from = s > 0 ? ends[s - 1]! : 0;
+      const to = ends[s]!;
       if (to === from) continue;
-      const last = this.encodeStem(from, to);
-      postings.fillTerm(s, Channel.Stem, this.docBytes, this.docLength, this.positionBytes, this.positionLength, last, this.df);
-      const base = variantStart[s]!;
-      const formCount = variantStart[s + 1]! - base;
-      if (formCount === 1) {
-        // Every token has the one exact form: its documents stream is the stem's.
-        const e = variants[base]!;
-        if (shared[e] === 1) gather(e, this.slots, from, to);
-        else postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, last, this.df);
-      } else {
-        const ends = this.splitByForm(from, to, formCount);
-        let start = 0;
-        for (let j = 0; j < formCount; j++) {
-          const end = ends[j]!;
-          if (end === start) continue;
-          const e = variants[base + j]!;
-          if (shared[e] === 1) {
-            gather(e, this.formSlots, start, end);
-          } else {
-            const lastDoc = this.encodeExact(this.formSlots, start, end);
-            postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, lastDoc, this.df);
-          }
-          start = end;
-        }
-      }
+      this.writeStem(postings, s, from, to);
       work += to - from;
-      from = to;
       if (work >= TOKENS_PER_STEP) {
         work = 0;
         yield;
       }
     }
+    const gathered = this.gathered;
     for (const [e, parts] of gathered) {
       let n = 0;
       for (const p of parts) n += p.length;
@@ -349,18 +350,52 @@ export class BulkPostings {
         n += p.length;
       }
       all.sort();
+      // A form gathered from several stems may outnumber the longest stem range.
+      if (this.docBytes.length < n * 15) this.docBytes = new Uint8Array(n * 15);
       const lastDoc = this.encodeExact(all, 0, n);
       postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, lastDoc, this.df);
       yield;
     }
+    gathered.clear();
     this.slots = this.positions = this.forms = this.formSlots = new Int32Array(0);
     this.docBytes = this.positionBytes = new Uint8Array(0);
   }
 
-  /** Make the encode buffers hold the postings of `n` tokens (at most 15 document bytes and 5 position bytes each). */
-  private reserve(n: number): void {
-    if (this.docBytes.length < n * 15) this.docBytes = new Uint8Array(Math.max(n * 15, this.docBytes.length * 2));
-    if (this.positionBytes.length < n * 5) this.positionBytes = new Uint8Array(Math.max(n * 5, this.positionBytes.length * 2));
+  /** Encode stem s (its tokens at `[from, to)`) and its exact forms (see the module doc). */
+  private writeStem(postings: Postings, s: number, from: number, to: number): void {
+    const { variantStart, variants, shared } = this;
+    const last = this.encodeStem(from, to);
+    postings.fillTerm(s, Channel.Stem, this.docBytes, this.docLength, this.positionBytes, this.positionLength, last, this.df);
+    const base = variantStart[s]!;
+    const formCount = variantStart[s + 1]! - base;
+    if (formCount === 1) {
+      // Every token has the one exact form: its documents stream is the stem's.
+      const e = variants[base]!;
+      if (shared[e] === 1) this.gather(e, this.slots, from, to);
+      else postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, last, this.df);
+      return;
+    }
+    const ends = this.splitByForm(from, to, formCount);
+    let start = 0;
+    for (let j = 0; j < formCount; j++) {
+      const end = ends[j]!;
+      if (end === start) continue;
+      const e = variants[base + j]!;
+      if (shared[e] === 1) {
+        this.gather(e, this.formSlots, start, end);
+      } else {
+        const lastDoc = this.encodeExact(this.formSlots, start, end);
+        postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, lastDoc, this.df);
+      }
+      start = end;
+    }
+  }
+
+  /** Keep the slots `from[a, b)` of exact form e for the end of {@link BulkPostings.write}. */
+  private gather(e: number, from: Int32Array | Uint16Array, a: number, b: number): void {
+    let parts = this.gathered.get(e);
+    if (parts === undefined) this.gathered.set(e, (parts = []));
+    parts.push(new Int32Array(from.subarray(a, b)));
   }
 
   /**
@@ -368,8 +403,6 @@ export class BulkPostings {
    * returns the end of each entry's run (`formCount` entries, in `formEnd`).
    */
   private splitByForm(a: number, b: number, formCount: number): Int32Array {
-    if (this.formSlots.length < b - a) this.formSlots = new Int32Array(Math.max(b - a, this.formSlots.length * 2));
-    if (this.formEnd.length < formCount) this.formEnd = new Int32Array(Math.max(formCount, this.formEnd.length * 2));
     const { forms, slots, formSlots, formEnd } = this;
     formEnd.fill(0, 0, formCount);
     for (let k = a; k < b; k++) formEnd[forms[k]!]!++;
@@ -385,7 +418,6 @@ export class BulkPostings {
 
   /** Encode the stem range `[a, b)` (documents and positions); returns the last document. */
   private encodeStem(a: number, b: number): number {
-    this.reserve(b - a);
     const F = this.F;
     const invF = this.invF;
     const { slots, positions } = this;
@@ -443,7 +475,6 @@ export class BulkPostings {
 
   /** Encode the documents stream of the sorted slots `slots[a, b)` (no positions); returns the last document. */
   private encodeExact(slots: Int32Array, a: number, b: number): number {
-    this.reserve(b - a);
     const F = this.F;
     const invF = this.invF;
     const out = this.docBytes;

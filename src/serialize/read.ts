@@ -22,6 +22,7 @@ import type { SearchIndex } from '../engine.js';
 import { createIndex } from '../engine.js';
 import { FahrasError } from '../errors.js';
 import type { ExternalId } from '../index/documents.js';
+import type { TermDictionary } from '../index/terms.js';
 import type { DefaultIdKey, FieldKey, IdKey } from '../options.js';
 import { ByteReader, corrupt } from './bytes.js';
 import { BulkPostings } from './bulk.js';
@@ -79,6 +80,111 @@ function* readHead(bytes: Uint8Array): Generator<void, { frame: Frame; meta: Sav
   return { frame, meta, reader };
 }
 
+/** Intern saved terms `[from, to)` (numbered in order: a term must not repeat an earlier one). */
+function readTerms(r: ByteReader, terms: TermDictionary, from: number, to: number): void {
+  for (let t = from; t < to; t++) {
+    const n = r.stringUnits();
+    if (terms.internUnits(r.units, n) !== t) r.fail(`term ${t} repeats an earlier term`);
+  }
+}
+
+/** Reads the exact forms of each stem, flattened: stem s has `variants[variantStart[s] .. variantStart[s + 1])`. */
+class VariantReader {
+  readonly variantStart: Int32Array;
+  variants: Int32Array;
+  /** The next exact-only term's number. */
+  nextNew: number;
+  private count = 0;
+
+  constructor(
+    S: number,
+    private readonly T: number,
+    remaining: number,
+  ) {
+    this.variantStart = new Int32Array(S + 1);
+    this.variants = new Int32Array(Math.min(remaining, Math.max(16, T)));
+    this.nextNew = S;
+  }
+
+  /** Read the lists of stems `[from, to)`. */
+  read(r: ByteReader, from: number, to: number): void {
+    const T = this.T;
+    for (let s = from; s < to; s++) {
+      const n = r.varint(r.remaining);
+      if (n === 0) r.fail(`stem ${s} has no exact forms`);
+      if (this.count + n > this.variants.length) {
+        const grown = new Int32Array(Math.max(this.count + n, this.variants.length * 2));
+        grown.set(this.variants);
+        this.variants = grown;
+      }
+      for (let j = 0; j < n; j++) {
+        const v = r.varint(T);
+        let e: number;
+        if (v === 0) {
+          if (this.nextNew >= T) r.fail('more exact-only terms than announced');
+          e = this.nextNew++;
+        } else {
+          e = v - 1;
+          if (e >= this.nextNew) r.fail(`exact form ${e} used before it appears`);
+        }
+        this.variants[this.count++] = e;
+      }
+      this.variantStart[s + 1] = this.count;
+    }
+  }
+}
+
+/** Reads the documents: ids, stored fields, and (through `bulk`) their tokens, checked and counted. */
+class DocumentReader {
+  readonly ids: ExternalId[];
+  readonly stored: Record<string, unknown>[];
+  /** Where each document starts (for error messages). */
+  readonly starts: Float64Array;
+  /** Per stored field: false for `__proto__`, which must be defined, not assigned. */
+  private readonly plainKey: boolean[];
+
+  constructor(
+    private readonly store: readonly string[],
+    readonly bulk: BulkPostings,
+    D: number,
+  ) {
+    this.ids = new Array<ExternalId>(D);
+    this.stored = new Array<Record<string, unknown>>(D);
+    this.starts = new Float64Array(D);
+    this.plainKey = store.map((name) => name !== '__proto__');
+  }
+
+  /** Read documents `[from, to)`. */
+  read(r: ByteReader, from: number, to: number): void {
+    const { store, plainKey, bulk } = this;
+    for (let i = from; i < to; i++) {
+      this.starts[i] = r.pos;
+      let id: ExternalId;
+      if (r.varint(1) === 0) {
+        id = r.string();
+        if (id === '') r.fail('empty document id');
+      } else {
+        id = r.float64();
+        if (!Number.isFinite(id)) r.fail('document id is not a finite number');
+      }
+      this.ids[i] = id;
+      const stored: Record<string, unknown> = {};
+      const present = r.varint(store.length);
+      for (let j = 0, last = -1; j < present; j++) {
+        const k = r.varint(store.length - 1);
+        if (k <= last) r.fail('stored fields out of order');
+        last = k;
+        const value = readValue(r);
+        if (value === undefined) continue;
+        if (plainKey[k] === true) stored[store[k]!] = value;
+        else Object.defineProperty(stored, store[k]!, { value, enumerable: true, writable: true, configurable: true });
+      }
+      this.stored[i] = stored;
+      bulk.count(r, i);
+    }
+  }
+}
+
 /** The decoder: yields between slices of work, returns the loaded index. */
 function* decode(bytes: Uint8Array, options: LoadIndexOptions): Generator<void, SearchIndex<Record<string, unknown>, string, string>> {
   const { meta, reader: r } = yield* readHead(bytes);
@@ -103,78 +209,28 @@ function* decode(bytes: Uint8Array, options: LoadIndexOptions): Generator<void, 
   r.pos = termsAt;
   x.terms.reserve(T, termBytes);
   yield;
-  for (let t = 0; t < T; t++) {
-    const n = r.stringUnits();
-    if (x.terms.internUnits(r.units, n) !== t) r.fail(`term ${t} repeats an earlier term`);
-    if (t % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+  // Each loop runs in slices through a small function of its own (a generator's body is one
+  // large function for the engine to optimize, again after every deoptimization).
+  for (let t = 0; t < T; t += TERMS_PER_STEP) {
+    readTerms(r, x.terms, t, Math.min(T, t + TERMS_PER_STEP));
+    yield;
   }
-
-  // Exact forms of each stem, flattened: stem s has variants[variantStart[s] .. variantStart[s + 1]).
-  const variantStart = new Int32Array(S + 1);
-  let variants = new Int32Array(Math.min(r.remaining, Math.max(16, T)));
-  let count = 0;
-  let nextNew = S;
-  for (let s = 0; s < S; s++) {
-    const n = r.varint(r.remaining);
-    if (n === 0) r.fail(`stem ${s} has no exact forms`);
-    if (count + n > variants.length) {
-      const grown = new Int32Array(Math.max(count + n, variants.length * 2));
-      grown.set(variants);
-      variants = grown;
-    }
-    for (let j = 0; j < n; j++) {
-      const v = r.varint(T);
-      let e: number;
-      if (v === 0) {
-        if (nextNew >= T) r.fail('more exact-only terms than announced');
-        e = nextNew++;
-      } else {
-        e = v - 1;
-        if (e >= nextNew) r.fail(`exact form ${e} used before it appears`);
-      }
-      variants[count++] = e;
-    }
-    variantStart[s + 1] = count;
-    if (s % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+  const vocabulary = new VariantReader(S, T, r.remaining);
+  for (let s = 0; s < S; s += TERMS_PER_STEP) {
+    vocabulary.read(r, s, Math.min(S, s + TERMS_PER_STEP));
+    yield;
   }
-  if (nextNew !== T) r.fail(`${T - nextNew} terms are never used`);
+  if (vocabulary.nextNew !== T) r.fail(`${T - vocabulary.nextNew} terms are never used`);
 
   // Documents: ids and stored fields, and each token checked and counted (bulk.ts, step 1).
-  const store = x.options.store;
-  const plainKey = store.map((name) => name !== '__proto__');
-  const ids = new Array<ExternalId>(D);
-  const storedFields = new Array<Record<string, unknown>>(D);
-  const starts = new Float64Array(D);
-  const bulk = new BulkPostings(F, S, T, D, variantStart, variants);
-  for (let i = 0; i < D; i++) {
-    starts[i] = r.pos;
-    let id: ExternalId;
-    if (r.varint(1) === 0) {
-      id = r.string();
-      if (id === '') r.fail('empty document id');
-    } else {
-      id = r.float64();
-      if (!Number.isFinite(id)) r.fail('document id is not a finite number');
-    }
-    ids[i] = id;
-    const stored: Record<string, unknown> = {};
-    const present = r.varint(store.length);
-    for (let j = 0, last = -1; j < present; j++) {
-      const k = r.varint(store.length - 1);
-      if (k <= last) r.fail('stored fields out of order');
-      last = k;
-      const value = readValue(r);
-      if (value === undefined) continue;
-      // A stored field named __proto__ is an own property (assignment would set the prototype).
-      if (plainKey[k] === true) stored[store[k]!] = value;
-      else Object.defineProperty(stored, store[k]!, { value, enumerable: true, writable: true, configurable: true });
-    }
-    storedFields[i] = stored;
-    bulk.count(r, i);
-    if (i % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
+  const docs = new DocumentReader(x.options.store, new BulkPostings(F, S, T, D, vocabulary.variantStart, vocabulary.variants), D);
+  for (let i = 0; i < D; i += DOCS_PER_STEP) {
+    docs.read(r, i, Math.min(D, i + DOCS_PER_STEP));
+    yield;
   }
+  const { bulk, ids, starts } = docs;
   if (r.remaining !== 0) r.fail(`${r.remaining} bytes after the last document`);
-  const repeated = x.docs.loadAll(ids, storedFields, bulk.lengths);
+  const repeated = x.docs.loadAll(ids, docs.stored, bulk.lengths);
   if (repeated >= 0) corrupt(`document id ${String(ids[repeated])} appears twice`, starts[repeated]!);
 
   // The postings, term-major (bulk.ts, steps 2 to 4).
