@@ -27,9 +27,10 @@ import { Searcher } from './search/execute.js';
 import type { ExecutionContext } from './search/execute.js';
 import { compileFilter } from './search/filter.js';
 import type { AnalyzerGroup } from './search/plan.js';
-import { compileQuery, createWordCache } from './search/compile.js';
+import { createWordCache } from './search/compile.js';
 import type { QueryContext } from './search/compile.js';
 import { highlightStored } from './search/highlight.js';
+import { PreparedQueries } from './search/prepared.js';
 import { didYouMean, suggest } from './search/suggest.js';
 import type { SuggestIndex, SuggestOptions, Suggestion } from './search/suggest.js';
 import { TermLookup } from './index/fuzzy.js';
@@ -223,8 +224,9 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
   private readonly resetSink: () => void;
   private group: EngineGroup;
   private searcher = new Searcher();
-  /** Counts the changes of the indexed documents (the query word cache is valid for one count). */
+  /** Counts the changes of the indexed documents (the query caches are valid for one count). */
   private generation = 0;
+  private readonly prepared = new PreparedQueries();
   private readonly planContext: QueryContext;
   /** Prefix / fuzzy lookup over the dictionary, built on the first query that needs it. */
   private termLookup: TermLookup | undefined;
@@ -689,7 +691,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     if (typeof query !== 'string') throw new FahrasError('INVALID_QUERY', `A query must be a string, got ${describe(query)}`);
     const o = resolveSearchOptions(options, this.options);
     if (query.length > o.maxQueryLength) query = clipQuery(query, o.maxQueryLength);
-    const { plan, highlight } = compileQuery(query, this.planContext, o);
+    const { plan, highlight } = this.prepared.compile(query, this.planContext, o, this.generation);
     // maxQueryTerms: the clauses past the first maxQueryTerms are not run.
     const limited = plan.clauses.length > o.maxQueryTerms ? { ...plan, clauses: plan.clauses.slice(0, o.maxQueryTerms) } : plan;
     const searcher = this.searcher.busy ? new Searcher() : this.searcher;

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createIndex } from '../../src/engine.js';
 import { GenerationCache } from '../../src/search/cache.js';
+import { compileQuery } from '../../src/search/compile.js';
+import type { CompileOptions, QueryContext } from '../../src/search/compile.js';
+import { PreparedQueries } from '../../src/search/prepared.js';
 
 describe('GenerationCache', () => {
   it('keeps the most recently used entries up to its capacity', () => {
@@ -49,10 +52,12 @@ function fresh(live: Doc[]): ReturnType<typeof createIndex<Doc, 'title'>> {
   return index;
 }
 
-/** The same index without a word cache (white box: its query context loses the cache). */
+/** The same index without its caches (white box: its query context loses the word cache, every query is compiled). */
 function uncached(): ReturnType<typeof fresh> {
   const twin = fresh([]);
-  delete (twin as unknown as { planContext: { wordCache?: unknown } }).planContext.wordCache;
+  const inside = twin as unknown as { planContext: QueryContext & { wordCache?: unknown }; prepared: unknown };
+  delete inside.planContext.wordCache;
+  inside.prepared = { compile: (query: string, context: QueryContext, options: CompileOptions) => compileQuery(query, context, options) };
   return twin;
 }
 
@@ -104,7 +109,7 @@ describe('the word cache of an index', () => {
     );
   });
 
-  it('is used: a word searched again is not compiled again', () => {
+  it('is used: a query searched again is not compiled again, a word in another query comes from the word cache', () => {
     const index = fresh([{ id: 1, title: 'قال وزير', body: 'وقال' }]);
     const cache = (index as unknown as { planContext: { wordCache: { size: number } } }).planContext.wordCache;
     index.search('قال وزير');
@@ -123,5 +128,30 @@ describe('the word cache of an index', () => {
     expect(first[0]!.highlights).toEqual({ title: [[0, 3, 'قال']] });
     expect(again[0]!.highlights).toEqual({ title: [[0, 3, 'قَال']] });
     expect(again[0]!.match).toEqual({ 'قَال': ['title', 'body'] });
+  });
+});
+
+describe('PreparedQueries', () => {
+  const index = fresh([{ id: 1, title: 'قال وزير', body: 'وقال' }]);
+  const context = (index as unknown as { planContext: QueryContext }).planContext;
+  const options: CompileOptions = { prefix: 'last', fuzzy: 0, maxExpansions: 50, variants: true };
+
+  it('reuses a plan for the same text and options in the same generation, and only then', () => {
+    const prepared = new PreparedQueries(4);
+    const a = prepared.compile('قال وزير', context, options, 1);
+    expect(prepared.compile('قال وزير', context, { ...options }, 1)).toBe(a);
+    expect(prepared.compile('قال وزير', context, options, 2)).not.toBe(a);
+    const b = prepared.compile('قال وزير', context, { ...options, prefix: false }, 2);
+    expect(b).not.toBe(prepared.compile('قال وزير', context, options, 2));
+    expect(prepared.compile('قال  وزير', context, options, 2)).not.toBe(b);
+    expect(prepared.compile('قال وزير', context, { ...options, highlight: [0] }, 2)).not.toBe(prepared.compile('قال وزير', context, options, 2));
+  });
+
+  it('gives the plan compileQuery gives', () => {
+    const prepared = new PreparedQueries();
+    for (const q of ['قال', 'وزير قال', '"قال وزير"', '-قال وزير']) {
+      prepared.compile(q, context, options, 0);
+      expect(prepared.compile(q, context, options, 0)).toEqual(compileQuery(q, context, options));
+    }
   });
 });
