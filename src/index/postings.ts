@@ -34,7 +34,7 @@
  */
 import { FahrasError } from '../errors.js';
 import { growInt32, nextCapacity } from './arrays.js';
-import { ByteBuffer, SlicePool } from './pool.js';
+import { ByteBuffer, PAGE_BITS, PAGE_SIZE, SlicePool } from './pool.js';
 import type { TokenBuffer } from './tokens.js';
 
 /** The two kinds of postings kept for each term id. */
@@ -116,10 +116,11 @@ export class Postings {
   private batchDocCount = 0;
   // Scratch of flush: a counting sort of the pending tokens by term, over the distinct terms only.
   private bucket = new Int32Array(0);
+  /** Bit t set: term t has tokens in the batch (all zero between flushes); read in order, it lists the distinct terms sorted. */
+  private seen = new Int32Array(0);
   private distinct = new Int32Array(0);
   private sortedDocField = new Int32Array(0);
   private sortedPosition = new Int32Array(0);
-  private readonly tf: Int32Array;
 
   /**
    * @param fieldCount - number of fields (1 ≤ fieldCount ≤ {@link MAX_FIELDS})
@@ -130,9 +131,7 @@ export class Postings {
   constructor(
     readonly fieldCount: number,
     private readonly batchTokens = 1 << 17,
-  ) {
-    this.tf = new Int32Array(fieldCount);
-  }
+  ) {}
 
   /** Bytes held by the stream pages (for statistics). */
   get allocatedBytes(): number {
@@ -221,6 +220,7 @@ export class Postings {
       this.distinct = new Int32Array(size);
     }
     if (this.bucket.length < this.pendingMaxTerm + 1) this.bucket = growInt32(this.bucket, this.pendingMaxTerm + 1);
+    if (this.seen.length < (this.pendingMaxTerm >>> 5) + 1) this.seen = growInt32(this.seen, (this.pendingMaxTerm >>> 5) + 1);
     this.flushChannel(Channel.Stem);
     this.flushChannel(Channel.Exact);
     this.pending = 0;
@@ -237,7 +237,7 @@ export class Postings {
 
   private releaseBuffers(): void {
     this.pendingStem = this.pendingExact = this.pendingPosition = this.pendingDocField = new Int32Array(0);
-    this.bucket = this.distinct = this.sortedDocField = this.sortedPosition = new Int32Array(0);
+    this.bucket = this.seen = this.distinct = this.sortedDocField = this.sortedPosition = new Int32Array(0);
     this.batchDocs = new Int32Array(64);
   }
 
@@ -245,46 +245,67 @@ export class Postings {
     const n = this.pending;
     const ids = channel === 0 ? this.pendingStem : this.pendingExact;
     const bucket = this.bucket; // all zero between flushes
+    const seen = this.seen; // all zero between flushes
     const distinct = this.distinct;
-    // Count per term, listing the distinct terms.
-    let terms = 0;
+    // Count per term, marking the distinct terms.
     for (let i = 0; i < n; i++) {
       const t = ids[i]!;
       const c = bucket[t]!;
-      if (c === 0) distinct[terms++] = t;
+      if (c === 0) seen[t >>> 5] = seen[t >>> 5]! | (1 << (t & 31));
       bucket[t] = c + 1;
     }
-    // Terms in increasing id order, so the writing loop walks the term records forwards (the
-    // hardware prefetcher follows); each term's range starts where the previous one's ends.
-    distinct.subarray(0, terms).sort();
+    // The distinct terms in increasing id order (a scan of the bitmap, clearing it), so the
+    // writing loop walks the term records forwards (the hardware prefetcher follows); each
+    // term's range starts where the previous one's ends.
+    let terms = 0;
     let acc = 0;
-    for (let j = 0; j < terms; j++) {
-      const t = distinct[j]!;
-      const c = bucket[t]!;
-      bucket[t] = acc;
-      acc += c;
+    const words = (this.pendingMaxTerm >>> 5) + 1;
+    for (let w = 0; w < words; w++) {
+      let bits = seen[w]!;
+      if (bits === 0) continue;
+      seen[w] = 0;
+      do {
+        const t = (w << 5) | (31 - Math.clz32(bits & -bits));
+        bits &= bits - 1;
+        distinct[terms++] = t;
+        const c = bucket[t]!;
+        bucket[t] = acc;
+        acc += c;
+      } while (bits !== 0);
     }
     // Scatter (stable), so the writing loop reads each term's tokens sequentially.
+    const withPositions = channel === 0;
     const sDocField = this.sortedDocField;
     const sPosition = this.sortedPosition;
     const docField = this.pendingDocField;
     const positions = this.pendingPosition;
-    for (let i = 0; i < n; i++) {
-      const t = ids[i]!;
-      const k = bucket[t]!;
-      bucket[t] = k + 1;
-      sDocField[k] = docField[i]!;
-      sPosition[k] = positions[i]!;
+    if (withPositions) {
+      for (let i = 0; i < n; i++) {
+        const t = ids[i]!;
+        const k = bucket[t]!;
+        bucket[t] = k + 1;
+        sDocField[k] = docField[i]!;
+        sPosition[k] = positions[i]!;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const t = ids[i]!;
+        const k = bucket[t]!;
+        bucket[t] = k + 1;
+        sDocField[k] = docField[i]!;
+      }
     }
     const batchDocs = this.batchDocs;
     const records = this.records;
     const pool = this.pool;
-    const tf = this.tf;
-    const F = this.fieldCount;
+    // Writes go straight into the current slice's page while the byte fits (a slice never
+    // crosses a page, and its marker is non-zero); otherwise through the pool, which chains the
+    // next slice.
+    const pages = pool.pages;
+    const pageMask = PAGE_SIZE - 1;
     const startAt = docStart(channel);
     const lastAt = STEM_LAST + channel;
     const dfAt = STEM_DF + channel;
-    const withPositions = channel === 0;
     let i = 0;
     for (let j = 0; j < terms; j++) {
       const t = distinct[j]!;
@@ -308,37 +329,61 @@ export class Postings {
           posUpto = records[r + POS_UPTO]!;
         }
       }
+      let page = pages[upto >>> PAGE_BITS]!;
+      let posPage = pages[posUpto >>> PAGE_BITS]!;
       let last = records[r + lastAt]!;
       let df = records[r + dfAt]!;
-      // One posting per document of this term's range [i, end).
+      // One posting per document of this term's range [i, end); its tokens [i, to) are in
+      // (field, position) order.
       while (i < end) {
-        const docIndex = sDocField[i]! >>> 5;
+        const first = sDocField[i]!;
+        const docIndex = first >>> 5;
+        let mask = 1 << (first & 31);
         let to = i + 1;
-        while (to < end && sDocField[to]! >>> 5 === docIndex) to++;
-        for (let f = 0; f < F; f++) tf[f] = 0;
-        let mask = 0;
-        for (let k = i; k < to; k++) {
-          const f = sDocField[k]! & 31;
-          tf[f] = tf[f]! + 1;
-          mask |= 1 << f;
+        for (; to < end; to++) {
+          const v = sDocField[to]!;
+          if (v >>> 5 !== docIndex) break;
+          mask |= 1 << (v & 31);
         }
         const d = batchDocs[docIndex]!;
-        upto = pool.writeVInt(upto, d - last);
-        upto = pool.writeVInt(upto, mask);
-        for (let f = 0; f < F; f++) if (tf[f]! > 0) upto = pool.writeVInt(upto, tf[f]!);
-        if (withPositions) {
-          let field = -1;
-          let previous = 0;
-          for (let k = i; k < to; k++) {
-            const f = sDocField[k]! & 31;
-            if (f !== field) {
-              field = f;
-              previous = 0;
-            }
-            const p = sPosition[k]!;
-            posUpto = pool.writeVInt(posUpto, p - previous);
-            previous = p;
+        const delta = d - last;
+        if (delta < 0x80 && page[upto & pageMask] === 0) page[upto++ & pageMask] = delta;
+        else {
+          upto = pool.writeVInt(upto, delta);
+          page = pages[upto >>> PAGE_BITS]!;
+        }
+        if (mask < 0x80 && page[upto & pageMask] === 0) page[upto++ & pageMask] = mask;
+        else {
+          upto = pool.writeVInt(upto, mask);
+          page = pages[upto >>> PAGE_BITS]!;
+        }
+        // Each field's tokens are a run: its length is the field's tf, then (stem channel) its
+        // positions as gaps from 0.
+        let k = i;
+        while (k < to) {
+          const v = sDocField[k]!;
+          let e = k + 1;
+          while (e < to && sDocField[e] === v) e++;
+          const tf = e - k;
+          if (tf < 0x80 && page[upto & pageMask] === 0) page[upto++ & pageMask] = tf;
+          else {
+            upto = pool.writeVInt(upto, tf);
+            page = pages[upto >>> PAGE_BITS]!;
           }
+          if (withPositions) {
+            let previous = 0;
+            for (; k < e; k++) {
+              const p = sPosition[k]!;
+              const gap = p - previous;
+              previous = p;
+              if (gap < 0x80 && posPage[posUpto & pageMask] === 0) posPage[posUpto++ & pageMask] = gap;
+              else {
+                posUpto = pool.writeVInt(posUpto, gap);
+                posPage = pages[posUpto >>> PAGE_BITS]!;
+              }
+            }
+          }
+          k = e;
         }
         last = d;
         df++;
