@@ -515,16 +515,23 @@ export class Searcher {
     const EL = ELIGIBLE * W;
     const EX = EXCLUDED * W;
     const RQ = REQUIRED * W;
+    const filter = params.filter;
+    const facets = params.facets.length > 0 ? new FacetCounter(params.facets) : undefined;
+    const readsStored = filter !== undefined || facets !== undefined;
+    if (this.levels.length < C + 2) this.levels = new Int32Array(C + 2);
+    const levels = this.levels;
+    levels.fill(0, 0, C + 2);
+    let total = 0;
     for (let w = lo; w < hi; w++) {
       let any = 0;
       for (let j = 0; j < P; j++) any |= bits[(PLANES + j) * W + w]!;
       let e = any & ~bits[EX + w]!;
       if (requiredClauses > 0) e &= bits[RQ + w]!;
       bits[EL + w] = e;
+      // Without a filter, the eligible documents are final: count them now.
+      if (e !== 0 && !readsStored) total += this.countLevels(w, e, C, P);
     }
-    const filter = params.filter;
-    const facets = params.facets.length > 0 ? new FacetCounter(params.facets) : undefined;
-    if (filter !== undefined || facets !== undefined) {
+    if (readsStored) {
       for (let w = lo; w < hi; w++) {
         let e = bits[EL + w]!;
         for (let x = e; x !== 0; x &= x - 1) {
@@ -537,27 +544,7 @@ export class Searcher {
           facets?.count(stored);
         }
         bits[EL + w] = e;
-      }
-    }
-    if (this.levels.length < C + 2) this.levels = new Int32Array(C + 2);
-    const levels = this.levels;
-    levels.fill(0, 0, C + 2);
-    let total = 0;
-    for (let w = lo; w < hi; w++) {
-      const e = bits[EL + w]!;
-      if (e === 0) continue;
-      total += popcount(e);
-      if (C <= WORDWISE_LEVELS) {
-        for (let m = 1; m <= C; m++) {
-          let eq = e;
-          for (let j = 0; j < P; j++) eq &= (m >>> j) & 1 ? bits[(PLANES + j) * W + w]! : ~bits[(PLANES + j) * W + w]!;
-          if (eq !== 0) levels[m] = levels[m]! + popcount(eq);
-        }
-      } else {
-        for (let x = e; x !== 0; x &= x - 1) {
-          const m = this.matchedAt(w, lowestBit(x), P);
-          levels[m] = levels[m]! + 1;
-        }
+        if (e !== 0) total += this.countLevels(w, e, C, P);
       }
     }
     // The fewest clauses matched a page document can have; the candidates match at least as many.
@@ -571,6 +558,34 @@ export class Searcher {
       }
     }
     return { total, floor, facets };
+  }
+
+  /** Add the eligible documents `e` of word `w` to `levels` by clauses matched; returns how many. */
+  private countLevels(w: number, e: number, C: number, P: number): number {
+    const bits = this.bits;
+    const W = this.words;
+    const levels = this.levels;
+    const n = popcount(e);
+    if (C === 1) {
+      levels[1] = levels[1]! + n;
+    } else if (C === 2) {
+      // Plane 1 set: 2 clauses (3 is impossible).
+      const two = popcount(e & bits[(PLANES + 1) * W + w]!);
+      levels[2] = levels[2]! + two;
+      levels[1] = levels[1]! + n - two;
+    } else if (C <= WORDWISE_LEVELS) {
+      for (let m = 1; m <= C; m++) {
+        let eq = e;
+        for (let j = 0; j < P; j++) eq &= (m >>> j) & 1 ? bits[(PLANES + j) * W + w]! : ~bits[(PLANES + j) * W + w]!;
+        if (eq !== 0) levels[m] = levels[m]! + popcount(eq);
+      }
+    } else {
+      for (let x = e; x !== 0; x &= x - 1) {
+        const m = this.matchedAt(w, lowestBit(x), P);
+        levels[m] = levels[m]! + 1;
+      }
+    }
+    return n;
   }
 
   /** The documents of word `w` matching at least `m` clauses (word-wise comparison over the bit planes). */
