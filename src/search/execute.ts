@@ -296,6 +296,7 @@ export class Searcher {
       const occur = clause.occur === 'should' && params.combine === 'and' ? 'must' : clause.occur;
       this.rangeLo = W;
       this.rangeHi = 0;
+      const first = s;
       for (const source of clause.sources) {
         this.sourceDf[s] = this.matchSource(s, source, occur === 'not', context, scorer, safeWeights);
         s++;
@@ -303,6 +304,14 @@ export class Searcher {
       const clauseLo = this.rangeLo;
       const clauseHi = this.rangeHi;
       if (occur === 'not') continue;
+      // The clause's documents: its tracked sources' (kept apart), else gathered in CLAUSE.
+      if (this.tracked > 0) {
+        for (let w = clauseLo; w < clauseHi; w++) {
+          let x = 0;
+          for (let t = first; t < s; t++) x |= bits[(PLANES + P + t) * W + w]!;
+          bits[CL + w] = x;
+        }
+      }
       // Add the clause to each document's count of clauses matched (bit planes, carry-save).
       for (let w = clauseLo; w < clauseHi; w++) {
         let carry = bits[CL + w]!;
@@ -473,10 +482,15 @@ export class Searcher {
         }
       }
     }
-    // The source's documents join the clause's (or the excluded ones).
-    const to = excluding ? EXCLUDED * W : CLAUSE * W;
-    for (let w = sourceLo; w < sourceHi; w++) bits[to + w] = bits[to + w]! | bits[SRC + w]!;
-    if (!keep) bits.fill(0, SRC + sourceLo, SRC + Math.max(sourceLo, sourceHi));
+    // The source's documents join the clause's (or the excluded ones); a tracked source's are
+    // joined when the clause is complete.
+    if (!keep) {
+      const to = excluding ? EXCLUDED * W : CLAUSE * W;
+      for (let w = sourceLo; w < sourceHi; w++) {
+        bits[to + w] = bits[to + w]! | bits[SRC + w]!;
+        bits[SRC + w] = 0;
+      }
+    }
     if (sourceLo < this.rangeLo) this.rangeLo = sourceLo;
     if (sourceHi > this.rangeHi) this.rangeHi = sourceHi;
     return excluding ? 0 : df;
