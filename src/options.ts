@@ -189,17 +189,24 @@ export interface SearchOptions<Doc, Stored extends FieldKey<Doc> = never, Facet 
   /**
    * Typo tolerance: a word also matches the words within this many edits, Arabic-aware (ه/ة,
    * hamza seats, ض/ظ … cost half an edit); `'auto'`: 0 edits up to 3 letters, 1 up to 7, then 2.
-   * A number in [0, 3] (halves count); `false` or 0: off (default). Ranked below exact and prefix
-   * matches, at most `maxExpansions` per word.
+   * A number in [0, 3] (halves count). Default `'unknown'`: the `'auto'` edits, but only for a
+   * query word that finds nothing otherwise (no document holds its stem, and neither a hamza
+   * spelling, a clitic variant, a completion nor a split spelling matched), so a typo that makes
+   * an unknown word is corrected and every word the index knows is matched as typed. `false` or
+   * 0: no typo tolerance at all. Ranked below exact and prefix matches, at most `maxExpansions`
+   * per word.
    */
-  fuzzy?: number | 'auto' | false;
+  fuzzy?: number | 'auto' | 'unknown' | false;
   /** Most terms one query word expands to, by prefix and again by typo, an integer in [1, 1000]. Default 50. */
   maxExpansions?: number;
   /**
    * Look up other written forms of each query word: the hamza spellings of a word the index does
-   * not know (رييس → رءيس), and the word with a bare proclitic و ف ب ل ك added or removed when the
-   * index shows it is one (قال ↔ وقال, ومصر ↔ مصر; see docs/analysis.md). They score below the
-   * word's own forms. Default `true`; `false` matches the analyzed words only.
+   * not know (رييس → رءيس), the word with a bare proclitic و ف ب ل ك added or removed when the
+   * index shows it is one (قال ↔ وقال, ومصر ↔ مصر; see docs/analysis.md), and split or joined
+   * spellings: a word also as two words the index holds side by side (فيسبوك ↔ "فيس بوك"), two
+   * adjacent words also as the one word they make (وست هام ↔ وستهام), when both spellings are
+   * comparably common (see docs/queries.md). They score below the word's own forms. Default
+   * `true`; `false` matches the analyzed words only.
    */
   variants?: boolean;
   /**
@@ -266,8 +273,8 @@ export interface ResolvedSearchOptions {
   readonly facets: readonly string[];
   /** Prefix mode. */
   readonly prefix: boolean | 'last';
-  /** Fuzzy edits (0: off) or `'auto'`. */
-  readonly fuzzy: number | 'auto';
+  /** Fuzzy edits (0: off), `'auto'`, or `'unknown'` (`'auto'` for words nothing else matched). */
+  readonly fuzzy: number | 'auto' | 'unknown';
   /** Expansion cap per word and kind. */
   readonly maxExpansions: number;
   /** Whether spelling and clitic variants are looked up. */
@@ -453,7 +460,7 @@ export function resolveSearchOptions(options: unknown, index: ResolvedIndexOptio
   }
   const prefix = options.prefix ?? false;
   if (prefix !== true && prefix !== false && prefix !== 'last') throw invalid('prefix', `must be true, false or 'last', got ${describe(prefix)}`);
-  const fuzzy = options.fuzzy === 'auto' ? 'auto' : options.fuzzy === false ? 0 : (checkNumber(options.fuzzy, 'fuzzy', 0, 3) ?? 0);
+  const fuzzy = options.fuzzy === 'auto' || options.fuzzy === 'unknown' ? options.fuzzy : options.fuzzy === false ? 0 : (checkNumber(options.fuzzy, 'fuzzy', 0, 3) ?? 'unknown');
   const maxExpansions = checkNumber(options.maxExpansions, 'maxExpansions', 1, 1000, true) ?? DEFAULT_MAX_EXPANSIONS;
   const variants = options.variants ?? true;
   if (typeof variants !== 'boolean') throw invalid('variants', `must be a boolean, got ${describe(variants)}`);

@@ -24,7 +24,13 @@
  * - prefix (`prefix: true`, or `'last'` for the last word when the query does not end with a
  *   space): the exact forms starting with the word ({@link prefixCandidates}); a last word that is
  *   a stopword (في، من) is still completed;
- * - fuzzy: the exact forms within the word's edit budget (`edits.ts`).
+ * - fuzzy: the exact forms within the word's edit budget (`edits.ts`); with `fuzzy: 'unknown'` (the
+ *   default) only for a word that nothing above matched: its stem, a variant, a completion or a
+ *   split (`'auto'` budget);
+ * - compounds, with `variants` (`compounds.ts`): a word also as the phrase of two halves the index
+ *   holds next to each other (فيسبوك → "فيس بوك"), and two adjacent words of single-word clauses
+ *   (same scope, only whitespace between) also as the word they make together (وست هام → وستهام),
+ *   added to both clauses; each at {@link COMPOUND_WEIGHT}.
  * @module
  */
 import type { Analyzer } from '../analysis/analyzer.js';
@@ -40,6 +46,8 @@ import type { QueryOccur, QueryUnit } from './parser.js';
 import type { AnalyzerGroup, Clause, PlanContext, PlanSource, QueryPlan } from './plan.js';
 import type { ExpandedSource } from './sources.js';
 import { GenerationCache } from './cache.js';
+import { COMPOUND_WEIGHT, bestSplit, commonEnough, joinedTerm, splitWeight, withAlternatives } from './compounds.js';
+import type { CompoundIndex } from './compounds.js';
 
 /** What compiling reads from the index, beyond {@link PlanContext}. */
 export interface QueryContext extends PlanContext {
@@ -57,6 +65,13 @@ export interface QueryContext extends PlanContext {
   readonly wordCache?: WordCache;
   /** The index's generation: a number that changes whenever documents are added or removed. */
   generation?(): number;
+  /**
+   * Live documents holding stem `first` right before stem `second` in one of `fields` (bits), for
+   * split and joined spellings (`compounds.ts`); none: those are not looked up.
+   */
+  phraseDocuments?(first: number, second: number, fields: number): number;
+  /** Live documents of the index (the N of idf), for the weight of a split spelling. */
+  documentCount?(): number;
 }
 
 /**
@@ -75,6 +90,8 @@ export interface CompiledWord {
   readonly exact: readonly boolean[];
   /** Term text of each note. */
   readonly texts: readonly string[];
+  /** Phrases to highlight (a split spelling): field and stems. */
+  readonly phrases?: readonly (readonly [number, readonly string[]])[];
 }
 
 /** Cache of compiled query words, valid for one index generation. */
@@ -93,8 +110,11 @@ export function createWordCache(capacity?: number): WordCache {
 export interface CompileOptions {
   /** Complete every word (`true`), the last one (`'last'`) or none (`false`). */
   readonly prefix: boolean | 'last';
-  /** Edit budget: a number of edits, or `'auto'` by word length. */
-  readonly fuzzy: number | 'auto';
+  /**
+   * Edit budget: a number of edits, `'auto'` by word length, or `'unknown'`: `'auto'` for the
+   * words nothing else matched.
+   */
+  readonly fuzzy: number | 'auto' | 'unknown';
   /** Cap on the terms one word expands to, per kind. */
   readonly maxExpansions: number;
   /** Look up other written forms of each word: hamza spellings, clitic variants. */
@@ -156,7 +176,9 @@ class Compiler {
   /** Whether highlight terms are collected. */
   private readonly highlighting: boolean;
   /** The notes of the word being compiled for the cache (see {@link CompiledWord}), if any. */
-  private notes: { fields: number[]; exact: boolean[]; texts: string[] } | undefined;
+  private notes: { fields: number[]; exact: boolean[]; texts: string[]; phrases?: [number, string[]][] } | undefined;
+  /** Split and joined spellings' view of the index (undefined: not looked up). */
+  private readonly compounds: CompoundIndex | undefined;
 
   constructor(
     private readonly query: string,
@@ -171,6 +193,13 @@ class Compiler {
       exactFrequency: (id) => ctx.docFrequency(id, Channel.Exact),
       termLength: (id) => ctx.termLength(id),
       termText: (id) => ctx.termText(id),
+    };
+    const { phraseDocuments, documentCount } = ctx;
+    this.compounds = phraseDocuments === undefined || documentCount === undefined || !options.variants ? undefined : {
+      lookup: (term) => ctx.lookup(term),
+      stemFrequency: (id) => ctx.docFrequency(id, Channel.Stem),
+      phraseDocuments: (first, second, fields) => phraseDocuments.call(ctx, first, second, fields),
+      documentCount: () => documentCount.call(ctx),
     };
   }
 
@@ -195,6 +224,12 @@ class Compiler {
     (exact ? h.exacts : h.stems).set(text, label);
   }
 
+  /** Highlight the stems `stems` where they stand next to each other in field `f`. */
+  private notePhrase(f: number, stems: string[], label: string): void {
+    if (this.notes !== undefined) (this.notes.phrases ??= []).push([f, stems]);
+    if (this.highlighting) this.fieldHighlight(f).phrases.push({ stems, offsets: stems.map((_, i) => i), label });
+  }
+
   /**
    * Sources of one query word (and its highlight terms when `highlight`), from the index's word
    * cache when it holds them: they depend only on the word's analysis, the scope, how the word
@@ -211,10 +246,13 @@ class Compiler {
     const label = word.label;
     const hit = cache.get(id, generation);
     if (hit !== undefined) {
-      if (this.highlighting) for (let i = 0; i < hit.fields.length; i++) this.note(hit.fields[i]!, hit.exact[i]!, hit.texts[i]!, label);
+      if (this.highlighting) {
+        for (let i = 0; i < hit.fields.length; i++) this.note(hit.fields[i]!, hit.exact[i]!, hit.texts[i]!, label);
+        if (hit.phrases !== undefined) for (const [f, stems] of hit.phrases) this.notePhrase(f, [...stems], label);
+      }
       return hit;
     }
-    const notes = { fields: [], exact: [], texts: [] };
+    const notes: NonNullable<Compiler['notes']> = { fields: [], exact: [], texts: [] };
     this.notes = notes;
     try {
       const built = this.buildWordSources(word, scope, occur, expand);
@@ -327,11 +365,15 @@ class Compiler {
     if (occur === 'not' || !expand) return { sources, key };
 
     // Spelling: hamza variants of a word no document holds.
+    // Whether anything matched the word so far (else `fuzzy: 'unknown'` corrects it).
+    let matched = known || (clitics !== undefined && clitics.stems.size > 0);
     if (hasTerms && !known && options.variants) {
       const spelling = this.variantTerms(word, scope, highlight, hamzaVariants);
       if (spelling.stems.size > 0) sources.push(expanded(Channel.Stem, SPELLING_WEIGHT, spelling.stems, undefined));
       if (spelling.exacts.size > 0) sources.push(expanded(Channel.Exact, SPELLING_WEIGHT * ctx.exactBoost, spelling.exacts, undefined));
+      if (spelling.stems.size > 0) matched = true;
     }
+    if (hasTerms && this.splitSources(word, scope, highlight, sources)) matched = true;
 
     const prefix = options.prefix === true || word.prefix;
     const taken = new Set(baseExacts);
@@ -346,11 +388,15 @@ class Compiler {
         this.addExpansion(found, fields, masks, weights, word.label, highlight);
       }
       for (const id of masks.keys()) taken.add(id);
-      if (masks.size > 0) sources.push(expanded(Channel.Exact, PREFIX_WEIGHT, masks, weights));
+      if (masks.size > 0) {
+        sources.push(expanded(Channel.Exact, PREFIX_WEIGHT, masks, weights));
+        matched = true;
+      }
       key += '\u0000prefix';
     }
 
-    if (options.fuzzy !== 0 && hasTerms) {
+    const fuzzy = options.fuzzy === 'unknown' ? (matched ? 0 : 'auto') : options.fuzzy;
+    if (fuzzy !== 0 && hasTerms) {
       const masks = new Map<number, number>();
       const weights = new Map<number, number>();
       for (const [g, form] of word.forms) {
@@ -358,13 +404,87 @@ class Compiler {
         const fields = this.fieldsOf(group, scope);
         if (fields.length === 0) continue;
         const exactForm = group.exactForm(form.terms[0]!, form.surface);
-        const budget = fuzzyBudget(exactForm.length, options.fuzzy);
+        const budget = fuzzyBudget(exactForm.length, fuzzy);
         const found = expandFuzzy(exactForm, budget, taken, this.expansion, options.maxExpansions);
         this.addExpansion(found, fields, masks, weights, word.label, highlight);
       }
       if (masks.size > 0) sources.push(expanded(Channel.Exact, FUZZY_WEIGHT, masks, weights));
     }
     return { sources, key };
+  }
+
+  /**
+   * Add to `sources` the word written as two words (`compounds.ts`), per analyzer group, as a
+   * phrase of the two halves' stems weighted by {@link splitWeight}; true when one was found.
+   */
+  private splitSources(word: QueryWordForms, scope: number, highlight: boolean, sources: PlanSource[]): boolean {
+    const { ctx, compounds } = this;
+    if (compounds === undefined) return false;
+    let found = false;
+    for (const [g, form] of word.forms) {
+      const group = ctx.groups[g]!;
+      const fields = this.fieldsOf(group, scope);
+      if (fields.length === 0 || form.terms.length === 0) continue;
+      let mask = 0;
+      for (const f of fields) mask |= 1 << f;
+      let own = 0;
+      for (const term of form.terms) {
+        const id = ctx.lookup(term);
+        if (id >= 0) own = Math.max(own, ctx.docFrequency(id, Channel.Stem));
+      }
+      const split = bestSplit(form.surface, group.analyzer, mask, own, compounds);
+      if (split === undefined) continue;
+      const words = split.ids.map((id) => {
+        const ids = new Int32Array(this.F).fill(-1);
+        for (const f of fields) ids[f] = id;
+        return ids;
+      });
+      sources.push({ kind: 'phrase', weight: splitWeight(own, split.documents, compounds.documentCount()), words, offsets: Int32Array.of(0, 1) });
+      if (highlight) for (const f of fields) this.notePhrase(f, [...split.terms], word.label);
+      found = true;
+    }
+    return found;
+  }
+
+  /**
+   * The word two adjacent query words make together (`compounds.ts`): its stem and exact form
+   * (id → field bits) per analyzer group where the index holds its stem and it is about as common
+   * as the two words side by side; undefined when there is none. Notes its highlight terms.
+   */
+  private joined(a: QueryWordForms, b: QueryWordForms, scope: number): { stems: Map<number, number>; exacts: Map<number, number> } | undefined {
+    const { ctx, compounds } = this;
+    if (compounds === undefined) return undefined;
+    let found: { stems: Map<number, number>; exacts: Map<number, number> } | undefined;
+    for (const [g, first] of a.forms) {
+      const second = b.forms.get(g);
+      if (second === undefined || first.terms.length === 0 || second.terms.length === 0) continue;
+      const group = ctx.groups[g]!;
+      const fields = this.fieldsOf(group, scope);
+      if (fields.length === 0) continue;
+      const joined = joinedTerm(first.surface, second.surface, group.analyzer);
+      if (joined === undefined) continue;
+      const stem = ctx.lookup(joined.term);
+      const together = stem < 0 ? 0 : ctx.docFrequency(stem, Channel.Stem);
+      if (together === 0) continue;
+      let mask = 0;
+      for (const f of fields) mask |= 1 << f;
+      const left = ctx.lookup(first.terms[0]!);
+      const right = ctx.lookup(second.terms[0]!);
+      const apart = left < 0 || right < 0 ? 0 : compounds.phraseDocuments(left, right, mask);
+      if (!commonEnough(together, apart)) continue;
+      found ??= { stems: new Map(), exacts: new Map() };
+      found.stems.set(stem, (found.stems.get(stem) ?? 0) | mask);
+      const exactForm = group.exactForm(joined.term, joined.surface);
+      const exact = ctx.lookup(exactForm);
+      if (exact >= 0 && ctx.docFrequency(exact, Channel.Exact) > 0) found.exacts.set(exact, (found.exacts.get(exact) ?? 0) | mask);
+      for (const f of fields) {
+        for (const word of [a, b]) {
+          this.note(f, false, joined.term, word.label);
+          this.note(f, true, exactForm, word.label);
+        }
+      }
+    }
+    return found;
   }
 
   /** Documents holding the stem of a NORMALIZED written form (0 for a stopword or an unknown stem). */
@@ -456,6 +576,27 @@ class Compiler {
     return sources;
   }
 
+  /**
+   * Joined spellings: for each two consecutive single-word clauses of the same scope, with only
+   * whitespace between their words, the word they make together is blended into both words' own
+   * stem and exact-form sources ({@link withAlternatives}), at {@link COMPOUND_WEIGHT}: it counts
+   * as an occurrence of each word, a little less than the word itself, with the words' own
+   * document frequency (so a rare joined form cannot outweigh the words as typed).
+   */
+  private addJoins(clauses: Clause[], chain: readonly ({ clause: number; word: QueryWordForms; scope: number; occur: QueryOccur } | undefined)[]): void {
+    if (this.compounds === undefined) return;
+    for (let i = 1; i < chain.length; i++) {
+      const a = chain[i - 1];
+      const b = chain[i];
+      if (a === undefined || b === undefined || a.scope !== b.scope) continue;
+      const between = this.query.slice(a.word.start + a.word.label.length, b.word.start);
+      if (!WHITESPACE.test(between)) continue;
+      const joined = this.joined(a.word, b.word, a.scope);
+      if (joined === undefined) continue;
+      for (const c of [a.clause, b.clause]) clauses[c] = { ...clauses[c]!, sources: withJoined(clauses[c]!.sources, joined.stems, joined.exacts) };
+    }
+  }
+
   compile(): QueryPlan {
     const query = this.query;
     const parsed = parseLenient(query);
@@ -463,6 +604,8 @@ class Compiler {
     const trailingSpace = lastEnd > 0 && /\s/.test(query[lastEnd - 1]!);
     const clauses: Clause[] = [];
     const seen = new Set<string>();
+    // Single-word clauses in query order, for joined spellings; undefined breaks the sequence.
+    const chain: ({ clause: number; word: QueryWordForms; scope: number; occur: QueryOccur } | undefined)[] = [];
     // maxQueryTerms bounds the work before any expansion, so a pasted page costs what a question does.
     let budget = this.options.maxQueryTerms ?? Infinity;
     scan: for (const clause of parsed.clauses) {
@@ -491,6 +634,7 @@ class Compiler {
           const label = `"${unit.text}"`;
           const phrase = this.phraseSources(text, start, scope, occur, label);
           if (phrase.length === 0) continue;
+          chain.push(undefined);
           if (single !== undefined) clauses.push({ label, occur, sources: phrase });
           else {
             sources.push(...phrase);
@@ -506,8 +650,12 @@ class Compiler {
           if (built.sources.length === 0) continue;
           if (single !== undefined) {
             const key = `${occur}\u0001${built.key}`;
-            if (seen.has(key)) continue;
+            if (seen.has(key)) {
+              chain.push(undefined);
+              continue;
+            }
             seen.add(key);
+            chain.push(occur === 'not' ? undefined : { clause: clauses.length, word, scope, occur });
             clauses.push({ label: word.label, occur, sources: built.sources });
           } else {
             sources.push(...built.sources);
@@ -515,11 +663,31 @@ class Compiler {
           }
         }
       }
-      if (single === undefined && sources.length > 0) clauses.push({ label: labels.join(' OR '), occur, sources });
+      if (single === undefined) {
+        chain.push(undefined);
+        if (sources.length > 0) clauses.push({ label: labels.join(' OR '), occur, sources });
+      }
     }
+    this.addJoins(clauses, chain);
     return { clauses };
   }
 }
+
+/**
+ * A word clause's sources with a joined spelling blended into its own stem and exact-form sources
+ * (the first two: see `buildWordSources`); unchanged when they are not there.
+ */
+function withJoined(sources: readonly PlanSource[], stems: Map<number, number>, exacts: Map<number, number>): readonly PlanSource[] {
+  const [stem, exact] = sources;
+  if (stem === undefined || exact === undefined || stem.kind === 'phrase' || exact.kind === 'phrase' || stem.channel !== Channel.Stem || exact.channel !== Channel.Exact) return sources;
+  const out = [...sources];
+  out[0] = withAlternatives(stem, stems, COMPOUND_WEIGHT);
+  if (exacts.size > 0) out[1] = withAlternatives(exact, exacts, COMPOUND_WEIGHT);
+  return out;
+}
+
+/** Text made of whitespace only (between two words that may be joined). */
+const WHITESPACE = /^\s+$/;
 
 function expanded(channel: Channel, weight: number, masks: Map<number, number>, weights: Map<number, number> | undefined): ExpandedSource {
   const ids = [...masks.keys()];

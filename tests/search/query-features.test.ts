@@ -66,8 +66,11 @@ describe('prefix', () => {
 });
 
 describe('typo tolerance', () => {
-  it('الانتخابت (a dropped alef) finds الانتخابات with fuzzy, not without', () => {
-    expect(ids(index.search('الانتخابت', all))).not.toContain('e1');
+  it('الانتخابت (a dropped alef) finds الانتخابات with fuzzy, by default (an unknown word), not with fuzzy: false', () => {
+    expect(ids(index.search('الانتخابت', { ...all, fuzzy: false }))).not.toContain('e1');
+    expect(ids(index.search('الانتخابت', { ...all, fuzzy: 0 }))).not.toContain('e1');
+    expect(ids(index.search('الانتخابت', all))[0]).toBe('e1');
+    expect(ids(index.search('الانتخابت', { ...all, fuzzy: 'unknown' }))[0]).toBe('e1');
     expect(ids(index.search('الانتخابت', { ...all, fuzzy: 1 }))[0]).toBe('e1');
     expect(ids(index.search('الانتخابت', { ...all, fuzzy: 'auto' }))[0]).toBe('e1');
   });
@@ -77,19 +80,33 @@ describe('typo tolerance', () => {
     expect(ids(index.search('وزي', { ...all, fuzzy: 1 }))).toContain('w1');
   });
 
-  it('fuzzy 0 (or false) gives exactly the plain results (property)', () => {
+  it('fuzzy 0 and false give the same results; the default gives them too when the word finds something as typed (property)', () => {
     const words = DOCS.flatMap((d) => d.title.split(' '));
     const letters = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'];
     fc.assert(
       fc.property(fc.constantFrom(...words), fc.nat(), fc.constantFrom(...letters), (w, at, c) => {
         const i = at % (w.length + 1);
         const q = w.slice(0, i) + c + w.slice(i + 1);
-        const plain = index.search(q, all);
-        expect(index.search(q, { ...all, fuzzy: 0 })).toEqual(plain);
-        expect(index.search(q, { ...all, fuzzy: false })).toEqual(plain);
+        const exact = index.search(q, { ...all, fuzzy: false });
+        expect(index.search(q, { ...all, fuzzy: 0 })).toEqual(exact);
+        const byDefault = index.search(q, all);
+        if (exact.length > 0) expect(byDefault).toEqual(exact);
+        else expect(byDefault).toEqual(index.search(q, { ...all, fuzzy: 'auto' }));
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("the default ('unknown') corrects only the words that find nothing as typed", () => {
+    // وزير is known: matched as typed, never expanded (fuzzy: 'auto' would add its near spellings).
+    expect(index.search('وزير', all)).toEqual(index.search('وزير', { ...all, fuzzy: false }));
+    // In a query of a known and an unknown word, only the unknown one is corrected.
+    const mixed = index.search('وزير الانتخابت', all);
+    expect(ids(mixed)).toContain('e1');
+    expect(mixed.find((h) => h.id === 'e1')?.match).toHaveProperty('الانتخابت');
+    // A typo match ranks below an exact match: a document holding the typed spelling comes first.
+    const typed = docsIndex([...DOCS, { id: 'x1', title: 'الانتخابت', category: 'سياسة', body: '' }]);
+    expect(ids(typed.search('الانتخابت', all))).toEqual(['x1']);
   });
 
   it('a typo match ranks below the exact match of the same word', () => {

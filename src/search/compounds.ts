@@ -1,0 +1,268 @@
+/**
+ * Split and joined spellings: many names and compounds are written both as one word and as two
+ * (فيسبوك / فيس بوك, كوالالمبور / كوالا لمبور, وستهام / وست هام, عبدالله / عبد الله), and a
+ * reader types whichever they know. The index holds each spelling as it was written, so the two
+ * never meet on their own; the query side looks both up and lets each find the other.
+ *
+ * ```ts
+ * bestSplit('فيسبوك', analyzer, fields, 120, index);  // { stems: [فيس, بوك] }: "فيس بوك" occurs
+ * joinedTerm('وست', 'هام', analyzer);                  // { surface: 'وستهام', term: 'وستهام' }
+ * commonEnough(3, 400);                                // false: 3 is under 2 % of 400
+ * ```
+ *
+ * - Split ({@link bestSplit}): a query word is cut in two halves of at least
+ *   {@link MIN_COMPOUND_PART} letters (the left one after the word's proclitics: `الاستثمارات`
+ *   is never `ال استثمارات`), neither a stopword, both stems the index holds; the cut
+ *   whose halves stand next to each other (same field, consecutive positions) in the most
+ *   documents is kept, as a phrase alternative of the word.
+ * - Join ({@link joinedTerm}): two adjacent query words also match the word they make together
+ *   when the index holds its stem.
+ * - Either way, only when the two spellings are comparably common ({@link commonEnough}): the
+ *   rarer one in at least {@link COMPOUND_SHARE} of the documents of the other, or the typed
+ *   spelling unknown. This keeps a rare coincidence (two short words that happen to meet a few
+ *   times, a joined typo the corpus holds once) from entering the query of a common word.
+ * - The alternatives score below the word's own forms: a joined word is blended into each word's
+ *   own pseudo-terms ({@link withAlternatives}) at term weight {@link COMPOUND_WEIGHT}; a split's
+ *   phrase is a source of its own, weighted by {@link splitWeight}.
+ *
+ * Cost: a split looks at most `length − 3` cuts, each two stemmings and lookups; only cuts whose
+ * halves are both held, and whose rarer half is frequent enough for the share, count the documents
+ * where the halves meet (a walk of both halves' postings with positions). Counts are kept per
+ * index generation ({@link PhraseCounter}), and the compiled query words that hold them are cached
+ * too (see `compile.ts`), so a repeated query costs nothing more.
+ * @module
+ */
+import type { Analyzer } from '../analysis/analyzer.js';
+import { Channel, PostingCursor } from '../index/postings.js';
+import type { Postings } from '../index/postings.js';
+import { idf } from '../scoring/bm25f.js';
+import { GenerationCache } from './cache.js';
+import type { TermSource } from './plan.js';
+import type { ExpandedSource } from './sources.js';
+
+/**
+ * Weight of a split or joined alternative relative to the word's own stem (1): it ranks below
+ * the word's own forms, like the other variants (measured on bench/relevance's typing set, see
+ * docs/queries.md).
+ */
+export const COMPOUND_WEIGHT = 0.9;
+/**
+ * Smallest share of the other spelling's documents the rarer spelling must reach for the other to
+ * be added (0.02: 2 %), unless one of them is held by no document.
+ */
+export const COMPOUND_SHARE = 0.02;
+/** Fewest letters in each half of a split word. */
+export const MIN_COMPOUND_PART = 2;
+/** Longest word (UTF-16 code units) looked at for a split: longer words are left whole. */
+export const MAX_SPLIT_LENGTH = 24;
+
+/**
+ * Whether two spellings held by `a` and `b` documents are comparably common: either is 0, or the
+ * smaller is at least {@link COMPOUND_SHARE} of the larger.
+ */
+export function commonEnough(a: number, b: number): boolean {
+  return a === 0 || b === 0 || Math.min(a, b) >= COMPOUND_SHARE * Math.max(a, b);
+}
+
+/** What compounds read from the index. */
+export interface CompoundIndex {
+  /** Term id of a term string, -1 if unknown. */
+  lookup(term: string): number;
+  /** Documents holding stem `id` (removed ones included until a vacuum). */
+  stemFrequency(id: number): number;
+  /** Live documents holding stem `first` right before stem `second` in one of `fields` (bits). */
+  phraseDocuments(first: number, second: number, fields: number): number;
+  /** Live documents of the index. */
+  documentCount(): number;
+}
+
+/** A split found by {@link bestSplit}. */
+export interface Split {
+  /** The halves' stems, in order. */
+  readonly terms: readonly [string, string];
+  /** Their term ids. */
+  readonly ids: readonly [number, number];
+  /** Documents where they stand next to each other. */
+  readonly documents: number;
+}
+
+/**
+ * The best split of a NORMALIZED query word (see the module documentation): the halves' stems
+ * meeting in the most documents of `fields`, among the cuts comparably common with the word
+ * itself (`own`: documents holding the word's stem, 0 if none), or undefined.
+ */
+export function bestSplit(surface: string, analyzer: Analyzer, fields: number, own: number, index: CompoundIndex): Split | undefined {
+  const n = surface.length;
+  if (n < 2 * MIN_COMPOUND_PART || n > MAX_SPLIT_LENGTH) return undefined;
+  let best: Split | undefined;
+  // A left half made of the word's proclitics (ال، وال، لل …) is no word: cut after them.
+  const proclitics = n - analyzer.stripProclitics(surface).length;
+  for (let k = proclitics + MIN_COMPOUND_PART; k <= n - MIN_COMPOUND_PART; k++) {
+    const left = half(surface.slice(0, k), analyzer, index);
+    if (left < 0) continue;
+    const right = half(surface.slice(k), analyzer, index);
+    if (right < 0) continue;
+    // The halves meet in at most as many documents as the rarer holds: skip a count that cannot
+    // beat the best so far, or reach the share of the word's own documents.
+    const bound = Math.min(index.stemFrequency(left), index.stemFrequency(right));
+    if (bound <= (best?.documents ?? 0) || bound < COMPOUND_SHARE * own) continue;
+    const documents = index.phraseDocuments(left, right, fields);
+    if (documents > (best?.documents ?? 0) && commonEnough(documents, own)) {
+      best = { terms: [analyzer.stemWord(surface.slice(0, k)), analyzer.stemWord(surface.slice(k))], ids: [left, right], documents };
+    }
+  }
+  return best;
+}
+
+/** Stem id of one half of a split (a NORMALIZED string), or -1: a stopword, or no document holds it. */
+function half(part: string, analyzer: Analyzer, index: CompoundIndex): number {
+  if (analyzer.isStopword(part)) return -1;
+  const id = index.lookup(analyzer.stemWord(part));
+  return id >= 0 && index.stemFrequency(id) > 0 ? id : -1;
+}
+
+/**
+ * Weight of a split spelling's phrase source: {@link COMPOUND_WEIGHT}, times the share of the
+ * phrase's idf that it would keep if its document frequency were that of both spellings together
+ * (`own + phrase` documents out of `documents`). The phrase is usually rarer than the word as
+ * typed, so its own idf would let it outrank the typed spelling; this way it scores like the
+ * word's joined-in variants do (see {@link withAlternatives}), below the word's own forms.
+ */
+export function splitWeight(own: number, phrase: number, documents: number): number {
+  const alone = idf(documents, phrase);
+  return alone > 0 ? COMPOUND_WEIGHT * Math.min(1, idf(documents, own + phrase) / alone) : COMPOUND_WEIGHT;
+}
+
+/**
+ * The word two adjacent NORMALIZED query words make together (`وست` + `هام` → `وستهام`): its
+ * surface and stem, or undefined when it is a stopword or too long to be a word.
+ */
+export function joinedTerm(first: string, second: string, analyzer: Analyzer): { surface: string; term: string } | undefined {
+  const surface = first + second;
+  if (surface.length > MAX_SPLIT_LENGTH || analyzer.isStopword(surface)) return undefined;
+  return { surface, term: analyzer.stemWord(surface) };
+}
+
+/**
+ * A term source or a pseudo-term with `alternatives` (term id → field bits) blended in at term
+ * weight `weight`: one pseudo-term whose document frequency is that of all its terms together
+ * (see `sources.ts`). A term already in the source keeps its own weight.
+ */
+export function withAlternatives(source: TermSource | ExpandedSource, alternatives: ReadonlyMap<number, number>, weight: number): ExpandedSource {
+  const masks = new Map<number, number>();
+  const weights = new Map<number, number>();
+  if (source.kind === 'term') {
+    source.termIds.forEach((id, f) => {
+      if (id < 0) return;
+      masks.set(id, (masks.get(id) ?? 0) | (1 << f));
+      weights.set(id, 1);
+    });
+  } else {
+    source.terms.forEach((id, i) => {
+      masks.set(id, source.fields[i]!);
+      weights.set(id, source.termWeights[i]!);
+    });
+  }
+  for (const [id, mask] of alternatives) {
+    if (weights.has(id)) continue;
+    masks.set(id, mask);
+    weights.set(id, weight);
+  }
+  const ids = [...masks.keys()];
+  return {
+    kind: 'expanded',
+    channel: source.channel,
+    weight: source.weight,
+    terms: Int32Array.from(ids),
+    fields: Int32Array.from(ids, (id) => masks.get(id)!),
+    termWeights: Float64Array.from(ids, (id) => weights.get(id)!),
+  };
+}
+
+/**
+ * Counts the live documents where two stems stand next to each other (same field, consecutive
+ * positions), remembering the counts for one generation of the index.
+ *
+ * ```ts
+ * const counter = new PhraseCounter(postings, () => docs.removed, fieldCount);
+ * counter.count(fais, buk, 0b111, generation);   // documents saying «فيس بوك»
+ * ```
+ */
+export class PhraseCounter {
+  private readonly cache: GenerationCache<number>;
+  private readonly a: PostingCursor;
+  private readonly b: PostingCursor;
+  private left = new Int32Array(16);
+  private right = new Int32Array(16);
+  private readonly fieldCount: number;
+
+  /**
+   * @param postings - the index's postings (read only)
+   * @param removed - the current tombstones (`removed[d]` is 1 for a removed document)
+   * @param fieldCount - fields of the index
+   * @param capacity - counts remembered, an integer ≥ 1 (default 1024)
+   */
+  constructor(
+    private readonly postings: Postings,
+    private readonly removed: () => Uint8Array,
+    fieldCount: number,
+    capacity = 1024,
+  ) {
+    this.cache = new GenerationCache<number>(capacity);
+    this.fieldCount = fieldCount;
+    this.a = new PostingCursor(fieldCount);
+    this.b = new PostingCursor(fieldCount);
+  }
+
+  /** Live documents holding stem `first` right before stem `second` in one of `fields` (bits). */
+  count(first: number, second: number, fields: number, generation: number): number {
+    const key = `${first},${second},${fields}`;
+    let n = this.cache.get(key, generation);
+    if (n === undefined) {
+      n = this.walk(first, second, fields);
+      this.cache.set(key, n, generation);
+    }
+    return n;
+  }
+
+  private walk(first: number, second: number, fields: number): number {
+    const { a, b } = this;
+    const removed = this.removed();
+    a.reset(this.postings, first, Channel.Stem, true);
+    b.reset(this.postings, second, Channel.Stem, true);
+    let n = 0;
+    if (!a.next() || !b.next()) return 0;
+    for (;;) {
+      if (a.doc < b.doc) {
+        if (!a.next()) break;
+      } else if (b.doc < a.doc) {
+        if (!b.next()) break;
+      } else {
+        const mask = a.fieldMask & b.fieldMask & fields;
+        if (mask !== 0 && removed[a.doc] !== 1 && this.adjacent(mask)) n++;
+        if (!a.next() || !b.next()) break;
+      }
+    }
+    return n;
+  }
+
+  /** Whether, in one of the fields of `mask`, a position of the first stem is followed by one of the second. */
+  private adjacent(mask: number): boolean {
+    const { a, b } = this;
+    for (let f = 0; f < this.fieldCount; f++) {
+      if ((mask & (1 << f)) === 0) continue;
+      if (this.left.length < a.tf[f]!) this.left = new Int32Array(a.tf[f]! * 2);
+      if (this.right.length < b.tf[f]!) this.right = new Int32Array(b.tf[f]! * 2);
+      const na = a.positions(f, this.left);
+      const nb = b.positions(f, this.right);
+      let j = 0;
+      for (let i = 0; i < na; i++) {
+        const want = this.left[i]! + 1;
+        while (j < nb && this.right[j]! < want) j++;
+        if (j >= nb) break;
+        if (this.right[j] === want) return true;
+      }
+    }
+    return false;
+  }
+}
