@@ -304,17 +304,19 @@ export class Searcher {
       const clauseLo = this.rangeLo;
       const clauseHi = this.rangeHi;
       if (occur === 'not') continue;
-      // The clause's documents: its tracked sources' (kept apart), else gathered in CLAUSE.
-      if (this.tracked > 0) {
-        for (let w = clauseLo; w < clauseHi; w++) {
-          let x = 0;
-          for (let t = first; t < s; t++) x |= bits[(PLANES + P + t) * W + w]!;
-          bits[CL + w] = x;
-        }
+      // The clause's documents (its tracked sources' sets, else CLAUSE, emptied as read) are
+      // added to each document's count of clauses matched (bit planes, carry-save), and, for a
+      // required clause, intersected with the documents of the required clauses before it.
+      const must = occur === 'must';
+      const RQ = REQUIRED * W;
+      if (must && requiredClauses > 0) {
+        for (let w = requiredLo; w < requiredHi; w++) bits[RQ + w] = bits[RQ + w]! & this.clauseWord(w, first, s);
       }
-      // Add the clause to each document's count of clauses matched (bit planes, carry-save).
+      const firstRequired = must && requiredClauses === 0;
       for (let w = clauseLo; w < clauseHi; w++) {
-        let carry = bits[CL + w]!;
+        let carry = this.clauseWord(w, first, s);
+        if (this.tracked === 0) bits[CL + w] = 0;
+        if (firstRequired) bits[RQ + w] = carry;
         for (let j = 0; carry !== 0 && j < P; j++) {
           const at = (PLANES + j) * W + w;
           const plane = bits[at]!;
@@ -322,18 +324,13 @@ export class Searcher {
           carry &= plane;
         }
       }
-      if (occur === 'must') {
-        const RQ = REQUIRED * W;
-        if (requiredClauses === 0) {
-          for (let w = clauseLo; w < clauseHi; w++) bits[RQ + w] = bits[CL + w]!;
+      if (must) {
+        if (firstRequired) {
           requiredLo = clauseLo;
           requiredHi = clauseHi;
-        } else {
-          for (let w = requiredLo; w < requiredHi; w++) bits[RQ + w] = bits[RQ + w]! & bits[CL + w]!;
         }
         requiredClauses++;
       }
-      for (let w = clauseLo; w < clauseHi; w++) bits[CL + w] = 0;
       if (clauseLo < unionLo) unionLo = clauseLo;
       if (clauseHi > unionHi) unionHi = clauseHi;
     }
@@ -343,6 +340,16 @@ export class Searcher {
     const { total, floor, facets } = this.select(C, P, requiredClauses, docs, params);
     this.scoreCandidates(S, C, floor, params.offset + params.limit, context, scorer);
     return this.rank(C, total, facets, params);
+  }
+
+  /** Word `w` of the current clause's documents: its tracked sources [first, end) united, else CLAUSE. */
+  private clauseWord(w: number, first: number, end: number): number {
+    const bits = this.bits;
+    if (this.tracked === 0) return bits[CLAUSE * this.words + w]!;
+    const base = (PLANES + this.planes) * this.words + w;
+    let x = 0;
+    for (let t = first; t < end; t++) x |= bits[base + t * this.words]!;
+    return x;
   }
 
   /** Register the `S` sources and the lists of `plan` (none decoded yet). */
