@@ -28,7 +28,7 @@ import type { ExecutionContext } from './search/execute.js';
 import { compileFilter } from './search/filter.js';
 import type { AnalyzerGroup } from './search/plan.js';
 import { createWordCache } from './search/compile.js';
-import { PhraseCounter } from './search/compounds.js';
+import { LiveCounts } from './search/compounds.js';
 import type { QueryContext } from './search/compile.js';
 import { highlightStored } from './search/highlight.js';
 import { PreparedQueries } from './search/prepared.js';
@@ -307,7 +307,6 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
       lastStart = -1;
       lastPosition = -1;
     };
-    const phrases = new PhraseCounter(this.postings, () => this.docs.removed, F);
     this.planContext = {
       fieldCount: F,
       groups: this.groups,
@@ -324,8 +323,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
       termText: (id) => terms.term(id),
       wordCache: createWordCache(),
       generation: () => this.generation,
-      phraseDocuments: (first, second, fields) => phrases.count(first, second, fields, this.generation),
-      documentCount: () => this.docs.docCount,
+      live: new LiveCounts(this.postings, this.docs, F),
     };
     this.executionContext = { postings: this.postings, docs: this.docs, k1: o.k1, bs: o.bs };
   }

@@ -47,7 +47,7 @@ import type { AnalyzerGroup, Clause, PlanContext, PlanSource, QueryPlan } from '
 import type { ExpandedSource } from './sources.js';
 import { GenerationCache } from './cache.js';
 import { COMPOUND_WEIGHT, bestSplit, commonEnough, joinedTerm, splitWeight, withAlternatives } from './compounds.js';
-import type { CompoundIndex } from './compounds.js';
+import type { CompoundIndex, LiveCounts, OwnDocuments } from './compounds.js';
 
 /** What compiling reads from the index, beyond {@link PlanContext}. */
 export interface QueryContext extends PlanContext {
@@ -66,12 +66,11 @@ export interface QueryContext extends PlanContext {
   /** The index's generation: a number that changes whenever documents are added or removed. */
   generation?(): number;
   /**
-   * Live documents holding stem `first` right before stem `second` in one of `fields` (bits), for
-   * split and joined spellings (`compounds.ts`); none: those are not looked up.
+   * Live document counts (`compounds.ts`): whether a word is known, how common a split or joined
+   * spelling is, counted over live documents only. None: split and joined spellings are not
+   * looked up, and a word counts as known when its stem has postings.
    */
-  phraseDocuments?(first: number, second: number, fields: number): number;
-  /** Live documents of the index (the N of idf), for the weight of a split spelling. */
-  documentCount?(): number;
+  readonly live?: LiveCounts;
 }
 
 /**
@@ -179,6 +178,8 @@ class Compiler {
   private notes: { fields: number[]; exact: boolean[]; texts: string[]; phrases?: [number, string[]][] } | undefined;
   /** Split and joined spellings' view of the index (undefined: not looked up). */
   private readonly compounds: CompoundIndex | undefined;
+  /** The index's generation at compile time (NaN: unknown; the live counts then cache nothing). */
+  private readonly generation: number;
 
   constructor(
     private readonly query: string,
@@ -194,12 +195,12 @@ class Compiler {
       termLength: (id) => ctx.termLength(id),
       termText: (id) => ctx.termText(id),
     };
-    const { phraseDocuments, documentCount } = ctx;
-    this.compounds = phraseDocuments === undefined || documentCount === undefined || !options.variants ? undefined : {
+    const live = ctx.live;
+    const generation = (this.generation = ctx.generation?.() ?? Number.NaN);
+    this.compounds = live === undefined || !options.variants ? undefined : {
       lookup: (term) => ctx.lookup(term),
       stemFrequency: (id) => ctx.docFrequency(id, Channel.Stem),
-      phraseDocuments: (first, second, fields) => phraseDocuments.call(ctx, first, second, fields),
-      documentCount: () => documentCount.call(ctx),
+      phraseDocuments: (first, second, fields) => live.phrase(first, second, fields, generation),
     };
   }
 
@@ -330,7 +331,7 @@ class Compiler {
         const exactForm = group.exactForm(term, form.surface);
         const stem = ctx.lookup(term);
         const exact = ctx.lookup(exactForm);
-        if (stem >= 0 && ctx.docFrequency(stem, Channel.Stem) > 0) known = true;
+        if (stem >= 0 && this.holdsStem(stem)) known = true;
         if (exact >= 0) baseExacts.add(exact);
         while (stemIds.length <= t) {
           stemIds.push(new Int32Array(F).fill(-1));
@@ -365,13 +366,13 @@ class Compiler {
     if (occur === 'not' || !expand) return { sources, key };
 
     // Spelling: hamza variants of a word no document holds.
-    // Whether anything matched the word so far (else `fuzzy: 'unknown'` corrects it).
-    let matched = known || (clitics !== undefined && clitics.stems.size > 0);
+    // Whether a live document matched the word so far (else `fuzzy: 'unknown'` corrects it).
+    let matched = known || (clitics !== undefined && this.holdsAny(clitics.stems));
     if (hasTerms && !known && options.variants) {
       const spelling = this.variantTerms(word, scope, highlight, hamzaVariants);
       if (spelling.stems.size > 0) sources.push(expanded(Channel.Stem, SPELLING_WEIGHT, spelling.stems, undefined));
       if (spelling.exacts.size > 0) sources.push(expanded(Channel.Exact, SPELLING_WEIGHT * ctx.exactBoost, spelling.exacts, undefined));
-      if (spelling.stems.size > 0) matched = true;
+      if (!matched && this.holdsAny(spelling.stems)) matched = true;
     }
     if (hasTerms && this.splitSources(word, scope, highlight, sources)) matched = true;
 
@@ -413,13 +414,26 @@ class Compiler {
     return { sources, key };
   }
 
+  /** Whether a live document holds stem `id` (with no live counts: whether it has postings). */
+  private holdsStem(id: number): boolean {
+    const live = this.ctx.live;
+    return live === undefined ? this.ctx.docFrequency(id, Channel.Stem) > 0 : live.holdsStem(id, this.generation);
+  }
+
+  /** Whether a live document holds one of the stems (keys of `stems`). */
+  private holdsAny(stems: ReadonlyMap<number, number>): boolean {
+    for (const id of stems.keys()) if (this.holdsStem(id)) return true;
+    return false;
+  }
+
   /**
    * Add to `sources` the word written as two words (`compounds.ts`), per analyzer group, as a
    * phrase of the two halves' stems weighted by {@link splitWeight}; true when one was found.
    */
   private splitSources(word: QueryWordForms, scope: number, highlight: boolean, sources: PlanSource[]): boolean {
-    const { ctx, compounds } = this;
-    if (compounds === undefined) return false;
+    const { ctx, compounds, generation } = this;
+    const live = ctx.live;
+    if (compounds === undefined || live === undefined) return false;
     let found = false;
     for (const [g, form] of word.forms) {
       const group = ctx.groups[g]!;
@@ -427,11 +441,12 @@ class Compiler {
       if (fields.length === 0 || form.terms.length === 0) continue;
       let mask = 0;
       for (const f of fields) mask |= 1 << f;
-      let own = 0;
-      for (const term of form.terms) {
-        const id = ctx.lookup(term);
-        if (id >= 0) own = Math.max(own, ctx.docFrequency(id, Channel.Stem));
-      }
+      const ids = form.terms.map((term) => ctx.lookup(term)).filter((id) => id >= 0);
+      let counted: number | undefined;
+      const own: OwnDocuments = {
+        atLeast: Math.max(0, ...ids.map((id) => live.stemAtLeast(id))),
+        count: () => (counted ??= Math.max(0, ...ids.map((id) => live.stem(id, generation)))),
+      };
       const split = bestSplit(form.surface, group.analyzer, mask, own, compounds);
       if (split === undefined) continue;
       const words = split.ids.map((id) => {
@@ -439,7 +454,7 @@ class Compiler {
         for (const f of fields) ids[f] = id;
         return ids;
       });
-      sources.push({ kind: 'phrase', weight: splitWeight(own, split.documents, compounds.documentCount()), words, offsets: Int32Array.of(0, 1) });
+      sources.push({ kind: 'phrase', weight: splitWeight(own.count(), split.documents, live.documents), words, offsets: Int32Array.of(0, 1) });
       if (highlight) for (const f of fields) this.notePhrase(f, [...split.terms], word.label);
       found = true;
     }
@@ -464,7 +479,8 @@ class Compiler {
       const joined = joinedTerm(first.surface, second.surface, group.analyzer);
       if (joined === undefined) continue;
       const stem = ctx.lookup(joined.term);
-      const together = stem < 0 ? 0 : ctx.docFrequency(stem, Channel.Stem);
+      if (stem < 0 || ctx.docFrequency(stem, Channel.Stem) === 0) continue;
+      const together = ctx.live!.stem(stem, this.generation);
       if (together === 0) continue;
       let mask = 0;
       for (const f of fields) mask |= 1 << f;

@@ -28,7 +28,7 @@
  * Cost: a split looks at most `length − 3` cuts, each two stemmings and lookups; only cuts whose
  * halves are both held, and whose rarer half is frequent enough for the share, count the documents
  * where the halves meet (a walk of both halves' postings with positions). Counts are kept per
- * index generation ({@link PhraseCounter}), and the compiled query words that hold them are cached
+ * index generation ({@link LiveCounts}), and the compiled query words that hold them are cached
  * too (see `compile.ts`), so a repeated query costs nothing more.
  * @module
  */
@@ -68,12 +68,18 @@ export function commonEnough(a: number, b: number): boolean {
 export interface CompoundIndex {
   /** Term id of a term string, -1 if unknown. */
   lookup(term: string): number;
-  /** Documents holding stem `id` (removed ones included until a vacuum). */
+  /** Documents holding stem `id`, removed ones included until a vacuum (an upper bound of the live ones). */
   stemFrequency(id: number): number;
   /** Live documents holding stem `first` right before stem `second` in one of `fields` (bits). */
   phraseDocuments(first: number, second: number, fields: number): number;
-  /** Live documents of the index. */
-  documentCount(): number;
+}
+
+/** The live documents holding a query word's stem: a lower bound, and the count read on demand. */
+export interface OwnDocuments {
+  /** At most the count (the count itself when no document is removed). */
+  readonly atLeast: number;
+  /** The count (may read postings; call only when needed). */
+  count(): number;
 }
 
 /** A split found by {@link bestSplit}. */
@@ -88,10 +94,11 @@ export interface Split {
 
 /**
  * The best split of a NORMALIZED query word (see the module documentation): the halves' stems
- * meeting in the most documents of `fields`, among the cuts comparably common with the word
- * itself (`own`: documents holding the word's stem, 0 if none), or undefined.
+ * meeting in the most live documents of `fields`, among the cuts comparably common with the word
+ * itself (`own`: live documents holding the word's stem, none if the index does not know it), or
+ * undefined.
  */
-export function bestSplit(surface: string, analyzer: Analyzer, fields: number, own: number, index: CompoundIndex): Split | undefined {
+export function bestSplit(surface: string, analyzer: Analyzer, fields: number, own: OwnDocuments, index: CompoundIndex): Split | undefined {
   const n = surface.length;
   if (n < 2 * MIN_COMPOUND_PART || n > MAX_SPLIT_LENGTH) return undefined;
   let best: Split | undefined;
@@ -105,9 +112,9 @@ export function bestSplit(surface: string, analyzer: Analyzer, fields: number, o
     // The halves meet in at most as many documents as the rarer holds: skip a count that cannot
     // beat the best so far, or reach the share of the word's own documents.
     const bound = Math.min(index.stemFrequency(left), index.stemFrequency(right));
-    if (bound <= (best?.documents ?? 0) || bound < COMPOUND_SHARE * own) continue;
+    if (bound <= (best?.documents ?? 0) || bound < COMPOUND_SHARE * own.atLeast) continue;
     const documents = index.phraseDocuments(left, right, fields);
-    if (documents > (best?.documents ?? 0) && commonEnough(documents, own)) {
+    if (documents > (best?.documents ?? 0) && commonEnough(documents, own.count())) {
       best = { terms: [analyzer.stemWord(surface.slice(0, k)), analyzer.stemWord(surface.slice(k))], ids: [left, right], documents };
     }
   }
@@ -179,55 +186,101 @@ export function withAlternatives(source: TermSource | ExpandedSource, alternativ
   };
 }
 
+/** What {@link LiveCounts} reads of the document table. */
+export interface LiveDocuments {
+  /** `removed[d]` is 1 for a removed document. */
+  readonly removed: Uint8Array;
+  /** Removed documents still in the postings (until a vacuum). */
+  readonly removedCount: number;
+  /** Live documents. */
+  readonly docCount: number;
+}
+
 /**
- * Counts the live documents where two stems stand next to each other (same field, consecutive
- * positions), remembering the counts for one generation of the index.
+ * Live document counts for the query side's decisions, remembered for one generation of the
+ * index. The postings keep removed documents until a vacuum, and their document frequencies
+ * count them; a decision read from those (is this word known? how common is this spelling?)
+ * would differ from a fresh index's over the same live documents. These counts read the postings
+ * instead, only when some document is removed (else the frequency is exact).
  *
  * ```ts
- * const counter = new PhraseCounter(postings, () => docs.removed, fieldCount);
- * counter.count(fais, buk, 0b111, generation);   // documents saying «فيس بوك»
+ * const live = new LiveCounts(postings, docs, fieldCount);
+ * live.phrase(fais, buk, 0b111, generation);   // documents saying «فيس بوك»
+ * live.stem(kitab, generation);                // live documents holding the stem كتاب
  * ```
  */
-export class PhraseCounter {
-  private readonly cache: GenerationCache<number>;
+export class LiveCounts {
+  private readonly phrases: GenerationCache<number>;
+  private readonly stems: GenerationCache<number>;
   private readonly a: PostingCursor;
   private readonly b: PostingCursor;
   private left = new Int32Array(16);
   private right = new Int32Array(16);
-  private readonly fieldCount: number;
 
   /**
    * @param postings - the index's postings (read only)
-   * @param removed - the current tombstones (`removed[d]` is 1 for a removed document)
+   * @param docs - the index's document table (read only)
    * @param fieldCount - fields of the index
-   * @param capacity - counts remembered, an integer ≥ 1 (default 1024)
+   * @param capacity - counts remembered per kind, an integer ≥ 1 (default 1024)
    */
   constructor(
     private readonly postings: Postings,
-    private readonly removed: () => Uint8Array,
-    fieldCount: number,
+    private readonly docs: LiveDocuments,
+    private readonly fieldCount: number,
     capacity = 1024,
   ) {
-    this.cache = new GenerationCache<number>(capacity);
-    this.fieldCount = fieldCount;
+    this.phrases = new GenerationCache<number>(capacity);
+    this.stems = new GenerationCache<number>(capacity);
     this.a = new PostingCursor(fieldCount);
     this.b = new PostingCursor(fieldCount);
   }
 
+  /** Live documents of the index. */
+  get documents(): number {
+    return this.docs.docCount;
+  }
+
+  /** A lower bound of the live documents holding stem `id`: exact when no document is removed. */
+  stemAtLeast(id: number): number {
+    return Math.max(0, this.postings.docFrequency(id, Channel.Stem) - this.docs.removedCount);
+  }
+
+  /** Whether a live document holds stem `id`. */
+  holdsStem(id: number, generation: number): boolean {
+    return this.stemAtLeast(id) > 0 || this.stem(id, generation) > 0;
+  }
+
+  /** Live documents holding stem `id`. */
+  stem(id: number, generation: number): number {
+    const df = this.postings.docFrequency(id, Channel.Stem);
+    if (df === 0 || this.docs.removedCount === 0) return df;
+    const key = `${id}`;
+    let n = this.stems.get(key, generation);
+    if (n === undefined) {
+      const removed = this.docs.removed;
+      const a = this.a;
+      a.reset(this.postings, id, Channel.Stem);
+      n = 0;
+      while (a.next()) if (removed[a.doc] !== 1) n++;
+      this.stems.set(key, n, generation);
+    }
+    return n;
+  }
+
   /** Live documents holding stem `first` right before stem `second` in one of `fields` (bits). */
-  count(first: number, second: number, fields: number, generation: number): number {
+  phrase(first: number, second: number, fields: number, generation: number): number {
     const key = `${first},${second},${fields}`;
-    let n = this.cache.get(key, generation);
+    let n = this.phrases.get(key, generation);
     if (n === undefined) {
       n = this.walk(first, second, fields);
-      this.cache.set(key, n, generation);
+      this.phrases.set(key, n, generation);
     }
     return n;
   }
 
   private walk(first: number, second: number, fields: number): number {
     const { a, b } = this;
-    const removed = this.removed();
+    const removed = this.docs.removed;
     a.reset(this.postings, first, Channel.Stem, true);
     b.reset(this.postings, second, Channel.Stem, true);
     let n = 0;
