@@ -445,7 +445,20 @@ export class Postings {
   /** Make room for the records of terms `0 .. count - 1` at once (a bulk loader knows how many). */
   reserveTerms(count: number): void {
     this.flush();
-    this.records = growRecords(this.records, count);
+    const had = this.records.length / RECORD;
+    if (count <= had) return;
+    // Exactly `count` records (growRecords would round up by half again, up to 40 bytes a term).
+    const records = new Int32Array(count * RECORD);
+    records.set(this.records);
+    for (let t = had; t < count; t++) {
+      const r = t * RECORD;
+      records[r + STEM_START] = -1;
+      records[r + POS_START] = -1;
+      records[r + EXACT_START] = -1;
+      records[r + STEM_LAST] = -1;
+      records[r + EXACT_LAST] = -1;
+    }
+    this.records = records;
   }
 
   /**

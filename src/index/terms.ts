@@ -136,7 +136,8 @@ export class TermDictionary {
     const id = this.count;
     const from = this.offsets[id]!;
     this.chars = growUint16(this.chars, from + length);
-    this.chars.set(units.subarray(0, length), from);
+    const chars = this.chars;
+    for (let i = 0; i < length; i++) chars[from + i] = units[i]!;
     return this.addAt(slot, h, from + length);
   }
 

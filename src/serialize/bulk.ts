@@ -47,6 +47,12 @@ function putVarint(out: Uint8Array, at: number, v: number): number {
   return at;
 }
 
+/** Throw CORRUPT_INDEX through `r` at byte `at`. */
+function fail(r: ByteReader, at: number, message: string): never {
+  r.pos = at;
+  return r.fail(message);
+}
+
 /** The field bits of the document whose slots start at `first`, from its run `slots[j, …)` within `[j, b)`. */
 function fieldMask(slots: Int32Array | Uint16Array, j: number, b: number, first: number, F: number): number {
   let mask = 0;
@@ -160,64 +166,85 @@ export class BulkPostings {
     const bytes = r.bytes;
     const end = r.end;
     this.sections[doc] = r.pos;
+    let maxPosition = this.maxPosition;
     for (let f = 0; f < F; f++) {
       const n = r.varint(r.remaining);
       lengths[doc * F + f] = n;
       this.tokens += n;
       let at = r.pos;
       let position = -1;
+      // Varints are decoded inline, as ByteReader.varint does. A read past the end gives
+      // undefined, which ends a varint as a 0 byte would; the check after the field catches it
+      // (nothing read meanwhile is kept: a failed load is dropped whole).
       for (let j = 0; j < n; j++) {
-        // The token code: one or two bytes inline (most tokens), longer ones through the reader
-        // (a read past the end gives undefined, which takes the reader's path and its checks).
-        const b = bytes[at]!;
-        let code: number;
-        if (b < 0x80) {
-          code = b;
-          at += 1;
-        } else if (bytes[at + 1]! < 0x80) {
-          code = (b & 0x7f) | (bytes[at + 1]! << 7);
-          at += 2;
-        } else {
-          r.pos = at;
-          code = r.varint(0xffffffff);
-          at = r.pos;
+        let b = bytes[at++]!;
+        let code = b & 0x7f;
+        if (b > 0x7f) {
+          b = bytes[at++]!;
+          code |= (b & 0x7f) << 7;
+          if (b > 0x7f) {
+            b = bytes[at++]!;
+            code |= (b & 0x7f) << 14;
+            if (b > 0x7f) {
+              b = bytes[at++]!;
+              code |= (b & 0x7f) << 21;
+              if (b > 0x7f) {
+                b = bytes[at++]!;
+                if (b > 0x0f) fail(r, at, 'varint out of the 32-bit range');
+                code = (code >>> 0) + b * 0x10000000;
+              }
+            }
+          }
         }
+        // code < 2^32 here, so code >>> 2 is its stem.
         const stem = code >>> 2;
-        if (stem >= S) {
-          r.pos = at;
-          r.fail(`token stem ${stem} is not a stem`);
-        }
+        if (stem >= S) fail(r, at, `token stem ${stem} is not a stem`);
         if (code & 2) {
-          const g = bytes[at]!;
-          if (g < 0x80) {
-            position += g;
-            at += 1;
-          } else {
-            r.pos = at;
-            position += r.varint();
-            at = r.pos;
+          b = bytes[at++]!;
+          let gap = b & 0x7f;
+          if (b > 0x7f) {
+            b = bytes[at++]!;
+            gap |= (b & 0x7f) << 7;
+            if (b > 0x7f) {
+              b = bytes[at++]!;
+              gap |= (b & 0x7f) << 14;
+              if (b > 0x7f) {
+                b = bytes[at++]!;
+                gap |= (b & 0x7f) << 21;
+                if (b > 0x7f) {
+                  b = bytes[at++]!;
+                  // At most 2^31 - 1, as ByteReader.varint() allows.
+                  if (b > 0x07) fail(r, at, 'position gap out of range');
+                  gap += b * 0x10000000;
+                }
+              }
+            }
           }
-          if (position < 0 || position > 0x7fffffff) {
-            r.pos = at;
-            r.fail('token position out of range');
-          }
+          position += gap;
+          if (position < 0 || position > 0x7fffffff) fail(r, at, 'token position out of range');
         } else {
           position += 1;
         }
         if (code & 1) {
-          // Entry 0 is coded by the flag's absence: the varint is entry - 1 (so out of range when
-          // the stem has one form).
-          r.pos = at;
-          r.varint(variantStart[stem + 1]! - variantStart[stem]! - 2);
-          at = r.pos;
+          // Entry 0 is coded by the flag's absence: the varint is entry - 1, so the stem must
+          // have at least entry + 1 forms.
+          b = bytes[at++]!;
+          let entry = b & 0x7f;
+          for (let shift = 7; b > 0x7f; shift += 7) {
+            if (shift > 28) fail(r, at, 'exact form entry out of range');
+            b = bytes[at++]!;
+            entry += (b & 0x7f) * 2 ** shift;
+          }
+          if (entry > variantStart[stem + 1]! - variantStart[stem]! - 2) fail(r, at, 'exact form entry out of range');
         }
         stemEnd[stem] = stemEnd[stem]! + 1;
       }
+      if (at > end) fail(r, end, 'unexpected end of data');
+      if (position > 0x7fffffff) fail(r, at, 'token position out of range');
+      if (position > maxPosition) maxPosition = position;
       r.pos = at;
-      if (at > end) r.fail('unexpected end of data');
-      if (position > 0x7fffffff) r.fail('token position out of range');
-      if (position > this.maxPosition) this.maxPosition = position;
     }
+    this.maxPosition = maxPosition;
   }
 
   /** After every document was counted: each stem's range, and the arrays to place tokens in. */

@@ -186,29 +186,45 @@ describe('bulk primitives', () => {
     expect(() => bulk.loadAll([], [], new Uint32Array(0))).toThrow(FahrasError);
   });
 
-  it('ByteReader.stringUnits reads the code units string() reads, and fails where it fails', () => {
-    const check = (payload: Uint8Array): void => {
-      let expected: string | undefined;
-      let error: string | undefined;
-      try {
-        expected = new ByteReader(payload, 0).string();
-      } catch (e) {
-        expect(e).toBeInstanceOf(FahrasError);
-        error = (e as FahrasError).code;
+  it('ByteReader.string and stringUnits decode as TextDecoder does (UTF-8) and fail where it fails', () => {
+    const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    /** The reference: `payload` is one string, varint head below 128 then the bytes. */
+    const reference = (payload: Uint8Array): string | undefined => {
+      const body = payload.subarray(1);
+      if (payload[0]! % 2 === 1) {
+        if (body.length % 2 !== 0) return undefined;
+        let s = '';
+        for (let i = 0; i < body.length; i += 2) s += String.fromCharCode(body[i]! | (body[i + 1]! << 8));
+        return s;
       }
-      const r = new ByteReader(payload, 0);
-      if (error !== undefined) {
-        expect(() => r.stringUnits()).toThrow(FahrasError);
+      try {
+        return utf8.decode(body);
+      } catch {
+        return undefined;
+      }
+    };
+    const check = (payload: Uint8Array): void => {
+      const expected = reference(payload);
+      if (expected === undefined) {
+        expect(() => new ByteReader(payload, 0).string()).toThrow(FahrasError);
+        expect(() => new ByteReader(payload, 0).stringUnits()).toThrow(FahrasError);
         return;
       }
+      const a = new ByteReader(payload, 0);
+      expect(a.string()).toBe(expected);
+      expect(a.pos).toBe(payload.length);
+      const r = new ByteReader(payload, 0);
       const n = r.stringUnits();
       expect(String.fromCharCode(...r.units.subarray(0, n))).toBe(expected);
+      expect(r.pos).toBe(payload.length);
     };
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
         const w = new ByteWriter();
         w.string(s);
-        check(w.finish().slice());
+        const bytes = w.finish().slice();
+        if (bytes[0]! < 0x80) check(bytes);
+        expect(new ByteReader(bytes, 0).string()).toBe(s);
       }),
     );
     // Raw bytes as a UTF-8 string: overlong forms, surrogates, truncated sequences, a BOM.
@@ -221,6 +237,12 @@ describe('bulk primitives', () => {
     );
     for (const bytes of [[0xef, 0xbb, 0xbf, 0x41], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xc0, 0x80], [0xf0, 0x9f, 0x98, 0x80], [0xd8, 0xa7]]) {
       check(Uint8Array.from([bytes.length * 2, ...bytes]));
+    }
+    // Strings of any length, short (decoded by the reader) and long (by TextDecoder).
+    for (const s of ['', 'كتاب', 'وزير '.repeat(40), 'a'.repeat(256), 'b'.repeat(257), '😀'.repeat(70), 'x\uD800y'.repeat(50)]) {
+      const w = new ByteWriter();
+      w.string(s);
+      expect(new ByteReader(w.finish().slice(), 0).string()).toBe(s);
     }
   });
 
