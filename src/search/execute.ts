@@ -171,6 +171,8 @@ export class Searcher {
   private phraseW = new Float64Array(256);
   /** Block entries kept for pass 2 (the query's decoded lists, up to the budget). */
   private kept = 0;
+  /** Pass 2 scores every live posting of every source (see `run`). */
+  private everyPosting = false;
   /** Sources whose documents have their own bitset (all of them, or 0 when there are too many). */
   private tracked = 0;
   /** Bit planes of the current query. */
@@ -338,6 +340,8 @@ export class Searcher {
     this.rangeHi = unionHi;
 
     const { total, floor, facets } = this.select(C, P, requiredClauses, docs, params);
+    // Every matching document a candidate: each live posting of every source is to be scored.
+    this.everyPosting = floor === 1 && requiredClauses === 0 && params.filter === undefined && !clauses.some((c) => c.occur === 'not');
     this.scoreCandidates(S, C, floor, params.offset + params.limit, context, scorer);
     return this.rank(C, total, facets, params);
   }
@@ -667,7 +671,7 @@ export class Searcher {
       if (df === 0) continue;
       // With the source's own bitset: the documents to score in it, increasing (none: skip it).
       let m = -1;
-      if (this.tracked > 0) {
+      if (this.tracked > 0 && !this.everyPosting) {
         const SRC = (PLANES + this.planes + t) * W;
         m = 0;
         for (let w = this.rangeLo; w < this.rangeHi; w++) {
@@ -689,6 +693,7 @@ export class Searcher {
           count = block.read(context.postings, this.listTerm[l]!, this.sourceChannel[t] as Channel, start, this.keptBytes);
         }
         if (fields === PHRASE) n = this.scorePhrase(start, count, set, sourceStamp, n);
+        else if (this.everyPosting) n = this.scoreLive(scorer, block, start, count, fields, this.listWeight[l]!, context.docs.removed, sourceStamp, n);
         else if (m >= 0 && m * GALLOP_RATIO < count) n = this.scoreTargets(scorer, block, start, count, fields, this.listWeight[l]!, this.targets, m, sourceStamp, n);
         else n = this.scoreList(scorer, block, start, count, fields, this.listWeight[l]!, set, sourceStamp, n);
       }
@@ -764,6 +769,16 @@ export class Searcher {
     for (let i = start; i < start + count; i++) {
       const d = docs[i]!;
       if ((bits[candidates + (d >>> 5)]! & (1 << (d & 31))) !== 0) n = this.addPosting(scorer, block, i, d, fields, termWeight, sourceStamp, n);
+    }
+    return n;
+  }
+
+  /** {@link Searcher.scoreList} when every live document is a candidate (no bitset to test). */
+  private scoreLive(scorer: Bm25fScorer, block: PostingBlock, start: number, count: number, fields: number, termWeight: number, removed: Uint8Array, sourceStamp: number, n: number): number {
+    const docs = block.docs;
+    for (let i = start; i < start + count; i++) {
+      const d = docs[i]!;
+      if (removed[d] !== 1) n = this.addPosting(scorer, block, i, d, fields, termWeight, sourceStamp, n);
     }
     return n;
   }
