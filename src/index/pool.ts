@@ -135,7 +135,8 @@ export class SlicePool {
     while (page[end] === 0) end++;
     for (;;) {
       const n = Math.min(end - at, to - from);
-      for (let i = 0; i < n; i++) page[at + i] = src[from + i]!;
+      if (n > 24) page.set(src.subarray(from, from + n), at);
+      else for (let i = 0; i < n; i++) page[at + i] = src[from + i]!;
       from += n;
       at += n;
       upto += n;
