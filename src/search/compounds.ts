@@ -27,7 +27,8 @@
  *
  * Cost: a split looks at most `length − 3` cuts, each two stemmings and lookups; only cuts whose
  * halves are both held, and whose rarer half is frequent enough for the share, count the documents
- * where the halves meet (a walk of both halves' postings with positions). Counts are kept per
+ * where the halves meet (a walk of both halves' postings with positions), at most
+ * {@link MAX_SPLIT_COUNTS} of them, the most promising first; a join counts one pair. Counts are kept per
  * index generation ({@link LiveCounts}), and the compiled query words that hold them are cached
  * too (see `compile.ts`), so a repeated query costs nothing more.
  * @module
@@ -55,6 +56,11 @@ export const COMPOUND_SHARE = 0.02;
 export const MIN_COMPOUND_PART = 2;
 /** Longest word (UTF-16 code units) looked at for a split: longer words are left whole. */
 export const MAX_SPLIT_LENGTH = 24;
+/**
+ * Most cuts of one word whose meeting documents are counted (a walk of both halves' postings
+ * each), those whose rarer half is most frequent first.
+ */
+export const MAX_SPLIT_COUNTS = 3;
 
 /**
  * Whether two spellings held by `a` and `b` documents are comparably common: either is 0, or the
@@ -101,7 +107,9 @@ export interface Split {
 export function bestSplit(surface: string, analyzer: Analyzer, fields: number, own: OwnDocuments, index: CompoundIndex): Split | undefined {
   const n = surface.length;
   if (n < 2 * MIN_COMPOUND_PART || n > MAX_SPLIT_LENGTH) return undefined;
-  let best: Split | undefined;
+  // The cuts whose halves the index holds, each with a bound of the documents where they meet
+  // (the rarer half's); one too low for the share of the word's own documents is left out.
+  const cuts: { k: number; left: number; right: number; bound: number }[] = [];
   // A left half made of the word's proclitics (ال، وال، لل …) is no word: cut after them.
   const proclitics = n - analyzer.stripProclitics(surface).length;
   for (let k = proclitics + MIN_COMPOUND_PART; k <= n - MIN_COMPOUND_PART; k++) {
@@ -109,10 +117,15 @@ export function bestSplit(surface: string, analyzer: Analyzer, fields: number, o
     if (left < 0) continue;
     const right = half(surface.slice(k), analyzer, index);
     if (right < 0) continue;
-    // The halves meet in at most as many documents as the rarer holds: skip a count that cannot
-    // beat the best so far, or reach the share of the word's own documents.
     const bound = Math.min(index.stemFrequency(left), index.stemFrequency(right));
-    if (bound <= (best?.documents ?? 0) || bound < COMPOUND_SHARE * own.atLeast) continue;
+    if (bound >= COMPOUND_SHARE * own.atLeast) cuts.push({ k, left, right, bound });
+  }
+  // Counted highest bound first, until no cut left can beat the best or MAX_SPLIT_COUNTS are done.
+  cuts.sort((a, b) => b.bound - a.bound || a.k - b.k);
+  let best: Split | undefined;
+  for (let i = 0; i < cuts.length && i < MAX_SPLIT_COUNTS; i++) {
+    const { k, left, right, bound } = cuts[i]!;
+    if (bound <= (best?.documents ?? 0)) break;
     const documents = index.phraseDocuments(left, right, fields);
     if (documents > (best?.documents ?? 0) && commonEnough(documents, own.count())) {
       best = { terms: [analyzer.stemWord(surface.slice(0, k)), analyzer.stemWord(surface.slice(k))], ids: [left, right], documents };

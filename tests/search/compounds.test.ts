@@ -7,6 +7,7 @@ import { Channel } from '../../src/index/postings.js';
 import {
   COMPOUND_SHARE,
   COMPOUND_WEIGHT,
+  MAX_SPLIT_COUNTS,
   MAX_SPLIT_LENGTH,
   bestSplit,
   commonEnough,
@@ -135,6 +136,25 @@ describe('bestSplit', () => {
     const index = fake({ [stem('وست')]: 2, [stem('هام')]: 400 }, { [`${stem('وست')} ${stem('هام')}`]: 2 });
     expect(bestSplit('وستهام', analyzer, 1, own(1000), index)).toBeUndefined();
     expect(index.counted).toEqual([]);
+  });
+
+  it('counts at most MAX_SPLIT_COUNTS cuts, the most frequent halves first, and stops once no cut left can win', () => {
+    // Every cut of بببببببببب has two held halves; the longer halves are rarer.
+    const word = 'ب'.repeat(10);
+    const stems: Record<string, number> = {};
+    const phrases: Record<string, number> = {};
+    for (let k = 2; k <= 8; k++) {
+      stems[stem(word.slice(0, k))] = 100 - 10 * k;
+      stems[stem(word.slice(k))] = 100 - 10 * (10 - k);
+      phrases[`${stem(word.slice(0, k))} ${stem(word.slice(k))}`] = 5;
+    }
+    const many = fake(stems, phrases);
+    expect(bestSplit(word, analyzer, 1, own(0), many)?.documents).toBe(5);
+    expect(many.counted.length).toBe(MAX_SPLIT_COUNTS);
+    // A first count as high as every other cut's bound ends the search.
+    const early = fake(stems, { ...phrases, [`${stem(word.slice(0, 5))} ${stem(word.slice(5))}`]: 50 });
+    expect(bestSplit(word, analyzer, 1, own(0), early)?.documents).toBe(50);
+    expect(early.counted).toEqual([`${stem(word.slice(0, 5))} ${stem(word.slice(5))}`]);
   });
 
   it('leaves words longer than MAX_SPLIT_LENGTH whole', () => {
