@@ -24,13 +24,14 @@
  * - prefix (`prefix: true`, or `'last'` for the last word when the query does not end with a
  *   space): the exact forms starting with the word ({@link prefixCandidates}); a last word that is
  *   a stopword (في، من) is still completed;
- * - fuzzy: the exact forms within the word's edit budget (`edits.ts`); with `fuzzy: 'unknown'` (the
- *   default) only for a word that nothing above matched: its stem, a variant, a completion or a
- *   split (`'auto'` budget);
  * - compounds, with `variants` (`compounds.ts`): a word also as the phrase of two halves the index
- *   holds next to each other (فيسبوك → "فيس بوك"), and two adjacent words of single-word clauses
- *   (same scope, only whitespace between) also as the word they make together (وست هام → وستهام),
- *   added to both clauses; each at {@link COMPOUND_WEIGHT}.
+ *   holds next to each other (فيسبوك → "فيس بوك"), weighted by {@link splitWeight}; and two
+ *   adjacent words of single-word clauses (same scope, only whitespace between) also as the word
+ *   they make together (وست هام → وستهام), blended into both words' own pseudo-terms at
+ *   {@link COMPOUND_WEIGHT};
+ * - fuzzy: the exact forms within the word's edit budget (`edits.ts`); with `fuzzy: 'unknown'` (the
+ *   default) only for a word that no live document matched by the above: its stem, a variant, a
+ *   completion or a split (`'auto'` budget).
  * @module
  */
 import type { Analyzer } from '../analysis/analyzer.js';
@@ -365,15 +366,16 @@ class Compiler {
     }
     if (occur === 'not' || !expand) return { sources, key };
 
-    // Spelling: hamza variants of a word no document holds.
     // Whether a live document matched the word so far (else `fuzzy: 'unknown'` corrects it).
     let matched = known || (clitics !== undefined && this.holdsAny(clitics.stems));
+    // Spelling: hamza variants of a word no document holds.
     if (hasTerms && !known && options.variants) {
       const spelling = this.variantTerms(word, scope, highlight, hamzaVariants);
       if (spelling.stems.size > 0) sources.push(expanded(Channel.Stem, SPELLING_WEIGHT, spelling.stems, undefined));
       if (spelling.exacts.size > 0) sources.push(expanded(Channel.Exact, SPELLING_WEIGHT * ctx.exactBoost, spelling.exacts, undefined));
       if (!matched && this.holdsAny(spelling.stems)) matched = true;
     }
+    // Compounds: the word written as two words.
     if (hasTerms && this.splitSources(word, scope, highlight, sources)) matched = true;
 
     const prefix = options.prefix === true || word.prefix;
