@@ -27,7 +27,7 @@ import { Searcher } from './search/execute.js';
 import type { ExecutionContext } from './search/execute.js';
 import { compileFilter } from './search/filter.js';
 import type { AnalyzerGroup } from './search/plan.js';
-import { createWordCache } from './search/compile.js';
+import { compileQuery, createWordCache } from './search/compile.js';
 import { LiveCounts } from './search/compounds.js';
 import type { QueryContext } from './search/compile.js';
 import { highlightStored } from './search/highlight.js';
@@ -321,7 +321,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
         })),
       termLength: (id) => terms.termLength(id),
       termText: (id) => terms.term(id),
-      wordCache: createWordCache(),
+      ...(o.queryCache && { wordCache: createWordCache() }),
       generation: () => this.generation,
       live: new LiveCounts(this.postings, this.docs, F),
     };
@@ -693,7 +693,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
     if (typeof query !== 'string') throw new FahrasError('INVALID_QUERY', `A query must be a string, got ${describe(query)}`);
     const o = resolveSearchOptions(options, this.options);
     if (query.length > o.maxQueryLength) query = clipQuery(query, o.maxQueryLength);
-    const { plan, highlight } = this.prepared.compile(query, this.planContext, o, this.generation);
+    const { plan, highlight } = this.options.queryCache ? this.prepared.compile(query, this.planContext, o, this.generation) : compileQuery(query, this.planContext, o);
     // maxQueryTerms: the clauses past the first maxQueryTerms are not run.
     const limited = plan.clauses.length > o.maxQueryTerms ? { ...plan, clauses: plan.clauses.slice(0, o.maxQueryTerms) } : plan;
     const searcher = this.searcher.busy ? new Searcher() : this.searcher;

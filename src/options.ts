@@ -135,6 +135,14 @@ export interface IndexOptions<Doc, Stored extends FieldKey<Doc> = never, Id exte
    * Default {@link DEFAULT_MAX_FIELD_LENGTH} (1,000,000).
    */
   maxFieldLength?: number;
+  /**
+   * Keep the recently compiled queries and query words (their spelling and clitic variants, prefix
+   * and typo expansions) for reuse until the indexed documents change: a query typed again, paged
+   * or refined skips parsing, analysis and the dictionary lookups. Results are the same either way.
+   * Default `true`; `false` compiles every query afresh (what a query costs the first time it is
+   * seen: the benchmarks measure that). An index loaded with `loadIndex` uses the default.
+   */
+  queryCache?: boolean;
 }
 
 /**
@@ -255,6 +263,8 @@ export interface ResolvedIndexOptions {
   readonly vacuumThreshold: number;
   /** Longest indexed field value, in UTF-16 code units (Infinity: no limit). */
   readonly maxFieldLength: number;
+  /** Whether compiled queries and query words are kept for reuse. */
+  readonly queryCache: boolean;
 }
 
 /** Search options after validation. */
@@ -326,7 +336,7 @@ function describe(v: unknown): string {
   return Array.isArray(v) ? 'an array' : typeof v;
 }
 
-const INDEX_OPTIONS = ['id', 'fields', 'store', 'analyzer', 'k1', 'b', 'exactBoost', 'vacuumThreshold', 'maxFieldLength'] as const;
+const INDEX_OPTIONS = ['id', 'fields', 'store', 'analyzer', 'k1', 'b', 'exactBoost', 'vacuumThreshold', 'maxFieldLength', 'queryCache'] as const;
 const FIELD_OPTIONS = ['boost', 'b', 'analyzer'] as const;
 /** Known `search` option names; the query-feature modules extend this list. */
 export const SEARCH_OPTIONS: readonly string[] = ['limit', 'offset', 'fields', 'boost', 'filter', 'combine', 'facets', 'prefix', 'fuzzy', 'maxExpansions', 'variants', 'maxQueryTerms', 'maxQueryLength', 'highlight'];
@@ -403,7 +413,9 @@ export function resolveIndexOptions(options: unknown): ResolvedIndexOptions {
   const store = checkStringList(options.store, 'store') ?? [];
   for (const name of store) checkOwnName(name, 'store');
   const maxFieldLength = options.maxFieldLength === Infinity ? Infinity : (checkNumber(options.maxFieldLength, 'maxFieldLength', 1, Infinity, true) ?? DEFAULT_MAX_FIELD_LENGTH);
-  return { idField, fields: names, boosts, bs, analyzers, store: [...new Set(store)], k1, exactBoost, vacuumThreshold, maxFieldLength };
+  const queryCache = options.queryCache ?? true;
+  if (typeof queryCache !== 'boolean') throw invalid('queryCache', `must be a boolean, got ${describe(queryCache)}`);
+  return { idField, fields: names, boosts, bs, analyzers, store: [...new Set(store)], k1, exactBoost, vacuumThreshold, maxFieldLength, queryCache };
 }
 
 /** Validate the options of `search` against the index's resolved options. */

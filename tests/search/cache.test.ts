@@ -52,13 +52,9 @@ function fresh(live: Doc[]): ReturnType<typeof createIndex<Doc, 'title'>> {
   return index;
 }
 
-/** The same index without its caches (white box: its query context loses the word cache, every query is compiled). */
+/** The same index without its caches (`queryCache: false`: no word cache, every query compiled). */
 function uncached(): ReturnType<typeof fresh> {
-  const twin = fresh([]);
-  const inside = twin as unknown as { planContext: QueryContext & { wordCache?: unknown }; prepared: unknown };
-  delete inside.planContext.wordCache;
-  inside.prepared = { compile: (query: string, context: QueryContext, options: CompileOptions) => compileQuery(query, context, options) };
-  return twin;
+  return createIndex<Doc, 'title'>({ id: 'id', fields: { title: { boost: 3 }, body: {} }, store: ['title'], vacuumThreshold: false, queryCache: false });
 }
 
 describe('the word cache of an index', () => {
@@ -128,6 +124,25 @@ describe('the word cache of an index', () => {
     expect(first[0]!.highlights).toEqual({ title: [[0, 3, 'قال']] });
     expect(again[0]!.highlights).toEqual({ title: [[0, 3, 'قَال']] });
     expect(again[0]!.match).toEqual({ 'قَال': ['title', 'body'] });
+  });
+});
+
+describe('the queryCache option', () => {
+  it('false: the index keeps no word cache and compiles every query afresh, with the same answers', () => {
+    const docs = [{ id: 1, title: 'قال وزير', body: 'وقال' }, { id: 2, title: 'وزارة الخارجية', body: 'امير' }];
+    const off = uncached();
+    off.addAll(docs);
+    const inside = off as unknown as { planContext: { wordCache?: unknown }; prepared: { compile: () => never } };
+    expect(inside.planContext.wordCache).toBeUndefined();
+    inside.prepared.compile = () => {
+      throw new Error('the prepared-query cache was used');
+    };
+    const on = fresh(docs);
+    for (const q of QUERIES) expect(answer(off, q, true)).toEqual(answer(on, q, true));
+  });
+
+  it('must be a boolean', () => {
+    expect(() => createIndex<Doc>({ id: 'id', fields: { title: {} }, queryCache: 1 as unknown as boolean })).toThrow(/queryCache/);
   });
 });
 
