@@ -22,6 +22,25 @@ import { growUint32, growUint8 } from './arrays.js';
 /** An external document id. */
 export type ExternalId = string | number;
 
+/** Map `ids[d]` to d in `byId`; returns -1, or the first d whose id was mapped already. */
+function mapIds(ids: readonly ExternalId[], byId: Map<ExternalId, number>): number {
+  for (let d = 0; d < ids.length; d++) {
+    const before = byId.size;
+    byId.set(ids[d]!, d);
+    if (byId.size === before) return d;
+  }
+  return -1;
+}
+
+/** `totals[f]` = the sum of `lengths[d * F + f]` over the D documents. */
+function sumColumns(lengths: Uint32Array, D: number, F: number, totals: Float64Array): void {
+  for (let f = 0; f < F; f++) {
+    let total = 0;
+    for (let d = 0; d < D; d++) total += lengths[d * F + f]!;
+    totals[f] = total;
+  }
+}
+
 /** External ids, stored fields and field lengths of the documents of an index. */
 export class DocumentTable<Stored extends object = object> {
   private ids: ExternalId[] = [];
@@ -93,22 +112,13 @@ export class DocumentTable<Stored extends object = object> {
   loadAll(ids: ExternalId[], stored: (Stored | undefined)[], lengths: Uint32Array<ArrayBuffer>): number {
     if (this.ids.length !== 0) throw new FahrasError('INVALID_INPUT', 'DocumentTable.loadAll needs an empty table');
     const D = ids.length;
-    const F = this.fieldCount;
-    const byId = this.byId;
-    for (let d = 0; d < D; d++) {
-      const before = byId.size;
-      byId.set(ids[d]!, d);
-      if (byId.size === before) return d;
-    }
+    const repeated = mapIds(ids, this.byId);
+    if (repeated >= 0) return repeated;
     this.ids = ids;
     this.stored = stored;
     this.lengths = lengths.length >= 16 ? lengths : growUint32(lengths, 16);
     this.removed = new Uint8Array(Math.max(1024, D));
-    for (let f = 0; f < F; f++) {
-      let total = 0;
-      for (let d = 0; d < D; d++) total += lengths[d * F + f]!;
-      this.totals[f] = total;
-    }
+    sumColumns(lengths, D, this.fieldCount, this.totals);
     this.live = D;
     return -1;
   }

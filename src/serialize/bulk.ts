@@ -14,7 +14,7 @@
  *    reused buffer and hand it to `Postings.fillTerm`, which copies it into the term's slices;
  *    then the exact forms of that stem from the same range: a stem with one exact form has exactly
  *    the stem's documents stream; else a small counting sort by form splits the range. An exact
- *    form listed under several stems (rare) is gathered from all of them and written last.
+ *    form listed under several stems (rare) is gathered from their ranges and written last.
  *
  * ```ts
  * const bulk = new BulkPostings(F, S, T, D, variantStart, variants);
@@ -34,8 +34,13 @@ import type { ByteReader } from './bytes.js';
 import { Channel } from '../index/postings.js';
 import type { Postings } from '../index/postings.js';
 
-/** Tokens handled between two yields of {@link BulkPostings.write} (and per {@link BulkPostings.stepEnd}). */
+/** Tokens encoded between two yields of {@link BulkPostings.write}. */
 const TOKENS_PER_STEP = 1 << 15;
+/**
+ * Tokens placed per {@link BulkPostings.place} call ({@link BulkPostings.stepEnd}): small, so the
+ * engine optimizes `place` between calls rather than in the middle of a long first one.
+ */
+const PLACE_TOKENS_PER_STEP = 1 << 12;
 
 /** Write `v` (0 ≤ v < 2^31) as a LEB128 varint at `out[at]`; returns the index after it. */
 function putVarint(out: Uint8Array, at: number, v: number): number {
@@ -263,12 +268,12 @@ export class BulkPostings {
     this.forms = this.maxForms <= 0x100 ? new Uint8Array(N) : this.maxForms <= 0x10000 ? new Uint16Array(N) : new Int32Array(N);
   }
 
-  /** The end of the next step of {@link BulkPostings.place} from document `from`: about TOKENS_PER_STEP tokens. */
+  /** The end of the next step of {@link BulkPostings.place} from document `from`: about PLACE_TOKENS_PER_STEP tokens. */
   stepEnd(from: number, documents: number): number {
     const F = this.F;
     let tokens = 0;
     let to = from;
-    while (to < documents && tokens < TOKENS_PER_STEP) {
+    while (to < documents && tokens < PLACE_TOKENS_PER_STEP) {
       for (let f = 0; f < F; f++) tokens += this.lengths[to * F + f]!;
       to++;
     }
@@ -341,24 +346,27 @@ export class BulkPostings {
     }
   }
 
-  /** Exact forms listed under several stems: their slots from each stem, written at the end. */
-  private readonly gathered = new Map<number, Int32Array[]>();
-
   /**
    * Encode every term's postings into `postings` (empty), stem by stem, yielding every few
    * thousand tokens; then the exact forms shared by several stems. Releases the token arrays.
    *
-   * The stems go from the rarest to the most frequent: the encoders then run on many small
-   * ranges first, so the engine optimizes them with every path seen before the long ranges come.
+   * The order is chosen for the engine's optimizer: first one mid-sized stem with several exact
+   * forms, which takes every common path of the encoders and the slice writer (long streams,
+   * multi-byte numbers, the split by form) while they still run unoptimized; then the others from
+   * the rarest to the most frequent, so the encoders are optimized on many small ranges, with
+   * those paths seen, before the long ranges come. (Without this, a load spends about as long
+   * recompiling deoptimized code as decoding.)
    */
   *write(postings: Postings): Generator<void, void> {
     postings.reserveTerms(this.T);
     const ends = this.stemEnd;
+    const primer = this.primerStem();
+    if (primer >= 0) this.writeStem(postings, primer, primer > 0 ? ends[primer - 1]! : 0, ends[primer]!);
     let work = 0;
     for (let s = this.S - 1; s >= 0; s--) {
       const from = s > 0 ? ends[s - 1]! : 0;
       const to = ends[s]!;
-      if (to === from) continue;
+      if (to === from || s === primer) continue;
       this.writeStem(postings, s, from, to);
       work += to - from;
       if (work >= TOKENS_PER_STEP) {
@@ -366,26 +374,34 @@ export class BulkPostings {
         yield;
       }
     }
-    const gathered = this.gathered;
-    for (const [e, parts] of gathered) {
+    // Exact forms listed under several stems: their tokens gathered from each of those stems, in
+    // document order again.
+    for (const [e, owners] of this.sharedOwners()) {
       let n = 0;
-      for (const p of parts) n += p.length;
-      const all = new Int32Array(n);
-      n = 0;
-      for (const p of parts) {
-        all.set(p, n);
-        n += p.length;
+      for (let i = 0; i < owners.length; i += 2) {
+        const s = owners[i]!;
+        n += this.collectForm(s > 0 ? ends[s - 1]! : 0, ends[s]!, owners[i + 1]!, n);
       }
-      all.sort();
-      // A form gathered from several stems may outnumber the longest stem range.
-      if (this.docBytes.length < n * 15) this.docBytes = new Uint8Array(n * 15);
-      const lastDoc = this.encodeExact(all, 0, n);
+      if (n === 0) continue;
+      this.formSlots.subarray(0, n).sort();
+      const lastDoc = this.encodeExact(this.formSlots, 0, n);
       postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, lastDoc, this.df);
       yield;
     }
-    gathered.clear();
     this.slots = this.positions = this.forms = this.formSlots = new Int32Array(0);
     this.docBytes = this.positionBytes = new Uint8Array(0);
+  }
+
+  /** A stem of 200 to 2,000 tokens with several exact forms (the most frequent such), or -1. */
+  private primerStem(): number {
+    const ends = this.stemEnd;
+    const variantStart = this.variantStart;
+    for (let s = 0; s < this.S; s++) {
+      const n = ends[s]! - (s > 0 ? ends[s - 1]! : 0);
+      if (n < 200) return -1;
+      if (n <= 2000 && variantStart[s + 1]! - variantStart[s]! > 1) return s;
+    }
+    return -1;
   }
 
   /** Encode stem s (its tokens at `[from, to)`) and its exact forms (see the module doc). */
@@ -398,8 +414,8 @@ export class BulkPostings {
     if (formCount === 1) {
       // Every token has the one exact form: its documents stream is the stem's.
       const e = variants[base]!;
-      if (shared[e] === 1) this.gather(e, this.slots, from, to);
-      else postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, last, this.df);
+      // (A form listed under several stems is written at the end of write.)
+      if (shared[e] !== 1) postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, last, this.df);
       return;
     }
     const ends = this.splitByForm(from, to, formCount);
@@ -408,9 +424,7 @@ export class BulkPostings {
       const end = ends[j]!;
       if (end === start) continue;
       const e = variants[base + j]!;
-      if (shared[e] === 1) {
-        this.gather(e, this.formSlots, start, end);
-      } else {
+      if (shared[e] !== 1) {
         const lastDoc = this.encodeExact(this.formSlots, start, end);
         postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, lastDoc, this.df);
       }
@@ -418,11 +432,38 @@ export class BulkPostings {
     }
   }
 
-  /** Keep the slots `from[a, b)` of exact form e for the end of {@link BulkPostings.write}. */
-  private gather(e: number, from: Int32Array | Uint16Array, a: number, b: number): void {
-    let parts = this.gathered.get(e);
-    if (parts === undefined) this.gathered.set(e, (parts = []));
-    parts.push(new Int32Array(from.subarray(a, b)));
+  /** Each exact form listed under several stems, with its (stem, entry) pairs flattened. */
+  private sharedOwners(): Map<number, number[]> {
+    const owners = new Map<number, number[]>();
+    const { S, variantStart, variants, shared } = this;
+    for (let s = 0; s < S; s++) {
+      for (let p = variantStart[s]!; p < variantStart[s + 1]!; p++) {
+        const e = variants[p]!;
+        if (shared[e] !== 1) continue;
+        let list = owners.get(e);
+        if (list === undefined) owners.set(e, (list = []));
+        list.push(s, p - variantStart[s]!);
+      }
+    }
+    return owners;
+  }
+
+  /**
+   * Append to `formSlots` from index `at` the slots of the tokens of range `[a, b)` whose exact
+   * form is entry `form` (growing `formSlots` and the document buffer as needed); returns how many.
+   */
+  private collectForm(a: number, b: number, form: number, at: number): number {
+    if (this.formSlots.length < at + (b - a)) {
+      const grown = new Int32Array(at + (b - a));
+      grown.set(this.formSlots.subarray(0, at));
+      this.formSlots = grown;
+    }
+    // A form gathered from several stems may outnumber the longest stem range.
+    if (this.docBytes.length < (at + (b - a)) * 15) this.docBytes = new Uint8Array((at + (b - a)) * 15);
+    const { forms, slots, formSlots } = this;
+    let n = at;
+    for (let k = a; k < b; k++) if (forms[k] === form) formSlots[n++] = slots[k]!;
+    return n - at;
   }
 
   /**

@@ -207,7 +207,7 @@ export class ByteReader {
   }
 
   /** The code units read by the last {@link ByteReader.stringUnits}. */
-  units = new Uint16Array(256);
+  units = new Uint16Array(1024);
 
   /**
    * A string written by {@link ByteWriter.string}, as UTF-16 code units in {@link ByteReader.units}

@@ -57,8 +57,11 @@ export interface IndexInfo extends SavedMetadata {
 
 /** Documents decoded between two yields of the decoder. */
 const DOCS_PER_STEP = 32;
-/** Terms decoded between two yields of the decoder. */
-const TERMS_PER_STEP = 4096;
+/**
+ * Terms decoded between two yields of the decoder. Small, so the engine optimizes the term loop
+ * between calls rather than in the middle of a long first one (and again after it).
+ */
+const TERMS_PER_STEP = 512;
 /** Smallest number of bytes a saved document takes: id, stored count, one count per field. */
 const MIN_DOC_BYTES = 3;
 
