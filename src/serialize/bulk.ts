@@ -25,9 +25,9 @@
  * ```
  *
  * Stems are numbered by decreasing frequency in a saved index, so the counters and fill pointers
- * of the frequent stems, which most tokens hit, lie close together. Memory: 7 to 12 bytes per token for
- * the three arrays (released at the end of `write`) on top of the postings. A slot is
- * `document · F + field`.
+ * of the frequent stems, which most tokens hit, lie close together. Memory: 5 to 12 bytes per
+ * token for the three arrays (each the narrowest that holds its values; released at the end of
+ * `write`) on top of the postings. A slot is `document · F + field`.
  * @module
  */
 import type { ByteReader } from './bytes.js';

@@ -14,8 +14,9 @@
  * (empty or foreign bytes), `TRUNCATED_INDEX`, `CORRUPT_INDEX`, `UNSUPPORTED_VERSION` (newer
  * format or other analysis version), never another exception and never a partly loaded index.
  *
- * Decoding is one generator that yields every few documents; `loadIndex` runs it straight
- * through, `loadIndexAsync` yields to the event loop whenever a slice took `chunkBudgetMs`.
+ * Decoding is one generator that yields every few hundred terms or documents (the postings are
+ * built in bulk, stem by stem: `bulk.ts`); `loadIndex` runs it straight through, `loadIndexAsync`
+ * yields to the event loop whenever a slice took `chunkBudgetMs`.
  * @module
  */
 import type { SearchIndex } from '../engine.js';
@@ -38,8 +39,8 @@ export interface LoadIndexAsyncOptions extends LoadIndexOptions {
   signal?: AbortSignal;
   /**
    * Milliseconds of work between two yields to the event loop, finite and > 0. Default
-   * {@link DEFAULT_CHUNK_BUDGET_MS} (8, half a 60 Hz frame). A slice can run longer when one step
-   * does (a batch of postings written at once takes some tens of milliseconds).
+   * {@link DEFAULT_CHUNK_BUDGET_MS} (8, half a 60 Hz frame). A slice can run longer by one step
+   * (a step is a few thousand tokens or terms: about a millisecond or two).
    */
   chunkBudgetMs?: number;
 }
