@@ -313,7 +313,14 @@ export class Postings {
     // crosses a page, and its marker is non-zero); otherwise through the pool, which chains the
     // next slice.
     const pages = pool.pages;
-    const pageMask = PAGE_SIZE - 1;
+    // Constants as literals, which the JIT folds (an imported or module-level constant is a load
+    // and a check at each use); their types make the compiler check them.
+    const pageBits: typeof PAGE_BITS = 16;
+    const pageSize: typeof PAGE_SIZE = 65536;
+    const pageMask = pageSize - 1;
+    const record: typeof RECORD = 10;
+    const posStartAt: typeof POS_START = 2;
+    const posUptoAt: typeof POS_UPTO = 3;
     const startAt = docStart(channel);
     const lastAt = STEM_LAST + channel;
     const dfAt = STEM_DF + channel;
@@ -322,7 +329,7 @@ export class Postings {
       const t = distinct[j]!;
       const end = bucket[t]!;
       bucket[t] = 0;
-      const r = t * RECORD;
+      const r = t * record;
       let upto = records[r + startAt]!;
       if (upto < 0) {
         upto = pool.newSlice();
@@ -332,16 +339,16 @@ export class Postings {
       }
       let posUpto = 0;
       if (withPositions) {
-        posUpto = records[r + POS_START]!;
+        posUpto = records[r + posStartAt]!;
         if (posUpto < 0) {
           posUpto = pool.newSlice();
-          records[r + POS_START] = posUpto;
+          records[r + posStartAt] = posUpto;
         } else {
-          posUpto = records[r + POS_UPTO]!;
+          posUpto = records[r + posUptoAt]!;
         }
       }
-      let page = pages[upto >>> PAGE_BITS]!;
-      let posPage = pages[posUpto >>> PAGE_BITS]!;
+      let page = pages[upto >>> pageBits]!;
+      let posPage = pages[posUpto >>> pageBits]!;
       let last = records[r + lastAt]!;
       let df = records[r + dfAt]!;
       // One posting per document of this term's range [i, end); its tokens [i, to) are in
@@ -361,12 +368,12 @@ export class Postings {
         if (delta < 0x80 && page[upto & pageMask] === 0) page[upto++ & pageMask] = delta;
         else {
           upto = pool.writeVInt(upto, delta);
-          page = pages[upto >>> PAGE_BITS]!;
+          page = pages[upto >>> pageBits]!;
         }
         if (mask < 0x80 && page[upto & pageMask] === 0) page[upto++ & pageMask] = mask;
         else {
           upto = pool.writeVInt(upto, mask);
-          page = pages[upto >>> PAGE_BITS]!;
+          page = pages[upto >>> pageBits]!;
         }
         // Each field's tokens are a run: its length is the field's tf, then (stem channel) its
         // positions as gaps from 0.
@@ -379,7 +386,7 @@ export class Postings {
           if (tf < 0x80 && page[upto & pageMask] === 0) page[upto++ & pageMask] = tf;
           else {
             upto = pool.writeVInt(upto, tf);
-            page = pages[upto >>> PAGE_BITS]!;
+            page = pages[upto >>> pageBits]!;
           }
           if (withPositions) {
             let previous = 0;
@@ -390,7 +397,7 @@ export class Postings {
               if (gap < 0x80 && posPage[posUpto & pageMask] === 0) posPage[posUpto++ & pageMask] = gap;
               else {
                 posUpto = pool.writeVInt(posUpto, gap);
-                posPage = pages[posUpto >>> PAGE_BITS]!;
+                posPage = pages[posUpto >>> pageBits]!;
               }
             }
           }
@@ -401,7 +408,7 @@ export class Postings {
         i = to;
       }
       records[r + startAt + 1] = upto;
-      if (withPositions) records[r + POS_UPTO] = posUpto;
+      if (withPositions) records[r + posUptoAt] = posUpto;
       records[r + lastAt] = last;
       records[r + dfAt] = df;
     }
