@@ -94,6 +94,15 @@ function isArabicWord(w: string): boolean {
   return w.length > 0;
 }
 
+// The letters the fast checks below compare with.
+const ALEF = 0x0627;
+const BEH = 0x0628;
+const FEH = 0x0641;
+const KAF = 0x0643;
+const LAM = 0x0644;
+const HEH = 0x0647;
+const WAW = 0x0648;
+
 /**
  * Remove one proclitic group from a normalized word, when enough of it is left (see the module
  * rules). Also the first stage of {@link lightStem}; the query side uses it alone for
@@ -102,11 +111,16 @@ function isArabicWord(w: string): boolean {
  */
 export function stripProclitics(word: string): string {
   if (!isArabicWord(word)) return word;
-  if (ALLAH_FORMS.has(word)) return ALLAH;
+  const n = word.length;
+  // Every form of الله ends in له and has 3 to 5 letters.
+  if (n <= 5 && n >= 3 && word.charCodeAt(n - 1) === HEH && word.charCodeAt(n - 2) === LAM && ALLAH_FORMS.has(word)) return ALLAH;
+  // Every proclitic group starts with one of و ف ب ك ل ا.
+  const first = word.charCodeAt(0);
+  if (first !== ALEF && first !== WAW && first !== LAM && first !== BEH && first !== FEH && first !== KAF) return word;
   for (const [prefix, keep] of PROCLITICS) {
-    if (!word.startsWith(prefix)) continue;
-    const rest = word.slice(prefix.length);
-    if (rest.length < keep) continue;
+    const m = prefix.length;
+    if (n - m < keep || !startsWith(word, prefix)) continue;
+    const rest = word.slice(m);
     if (prefix === 'ال' && (rest === 'له' || (rest.length === 2 && BARE_SUFFIXES.has(rest)))) continue;
     if (prefix === 'وال' && isParent(rest)) continue;
     return rest;
@@ -114,13 +128,38 @@ export function stripProclitics(word: string): string {
   return word;
 }
 
-function cut(w: string, suffix: string, keep: number): string | null {
-  return w.length - suffix.length >= keep && w.endsWith(suffix) ? w.slice(0, w.length - suffix.length) : null;
+/** Whether `w` starts with `prefix` (no longer than `w`). */
+function startsWith(w: string, prefix: string): boolean {
+  for (let i = 0; i < prefix.length; i++) if (w.charCodeAt(i) !== prefix.charCodeAt(i)) return false;
+  return true;
+}
+
+// The suffix steps work on `w.slice(0, end)` without making it: each takes an end and returns the
+// end after the cut, or -1 when the cut does not apply.
+
+/** The end of `w[0, end)` cut by `suffix` when at least `keep` letters remain, else -1. */
+function cut(w: string, end: number, suffix: string, keep: number): number {
+  const m = suffix.length;
+  const at = end - m;
+  if (at < keep) return -1;
+  for (let i = 0; i < m; i++) if (w.charCodeAt(at + i) !== suffix.charCodeAt(i)) return -1;
+  return at;
+}
+
+/** Whether `w[0, end)` ends with `suffix`. */
+function endsWith(w: string, end: number, suffix: string): boolean {
+  return cut(w, end, suffix, 0) >= 0;
 }
 
 /** Step 2: one number ending (ات تين تان: 3 letters kept; ون ين ان: 4). */
-function stripNumber(w: string): string | null {
-  return cut(w, 'تين', 3) ?? cut(w, 'تان', 3) ?? cut(w, 'ات', 3) ?? cut(w, 'ون', 4) ?? cut(w, 'ين', 4) ?? cut(w, 'ان', 4);
+function stripNumber(w: string, end: number): number {
+  let r = cut(w, end, 'تين', 3);
+  if (r < 0) r = cut(w, end, 'تان', 3);
+  if (r < 0) r = cut(w, end, 'ات', 3);
+  if (r < 0) r = cut(w, end, 'ون', 4);
+  if (r < 0) r = cut(w, end, 'ين', 4);
+  if (r < 0) r = cut(w, end, 'ان', 4);
+  return r;
 }
 
 /**
@@ -130,29 +169,40 @@ function stripNumber(w: string): string | null {
  */
 export function stripSuffixes(word: string): string {
   if (!isArabicWord(word) || word === ALLAH) return word;
-  let w = word;
+  let end = word.length;
   let pronoun = '';
   for (const [s, keep] of STEP1) {
-    const r = cut(w, s, keep);
+    const r = cut(word, end, s, keep);
+    if (r < 0) continue;
     // مساهم is not مسا + هم: a three-letter stem ending in ا does not take a pronoun;
     // أستانا is not أستا + نا: نا after ا is left to the tanween rule.
-    if (r !== null && !(r.length === 3 && r.endsWith('ا') && s !== 'ا') && !(s === 'نا' && r.endsWith('ا'))) {
-      w = r;
+    const alefBefore = word.charCodeAt(r - 1) === ALEF;
+    if (!(r === 3 && alefBefore && s !== 'ا') && !(s === 'نا' && alefBefore)) {
+      end = r;
       pronoun = s;
       break;
     }
   }
-  let r = stripNumber(w);
-  if (r === null && pronoun !== '' && pronoun !== 'ي' && pronoun !== 'ا') r = cut(w, 'ت', 4) ?? cut(w, 'و', 4);
-  const numbered = r !== null;
-  if (r !== null) w = r;
-  // مباراة (مباراه → مبارا) meets مباريات (→ مبار): the ا before a feminine ending.
-  else if (pronoun === 'ه') w = cut(w, 'ا', 4) ?? w;
-  if ((pronoun !== 'ي' || numbered) && !w.endsWith('اي')) {
-    const n = cut(w, 'ي', 3);
-    if (n !== null) w = stripNumber(n) ?? n;
+  let r = stripNumber(word, end);
+  if (r < 0 && pronoun !== '' && pronoun !== 'ي' && pronoun !== 'ا') {
+    r = cut(word, end, 'ت', 4);
+    if (r < 0) r = cut(word, end, 'و', 4);
   }
-  return w;
+  const numbered = r >= 0;
+  if (numbered) end = r;
+  // مباراة (مباراه → مبارا) meets مباريات (→ مبار): the ا before a feminine ending.
+  else if (pronoun === 'ه') {
+    const a = cut(word, end, 'ا', 4);
+    if (a >= 0) end = a;
+  }
+  if ((pronoun !== 'ي' || numbered) && !endsWith(word, end, 'اي')) {
+    const n = cut(word, end, 'ي', 3);
+    if (n >= 0) {
+      const m = stripNumber(word, n);
+      end = m >= 0 ? m : n;
+    }
+  }
+  return end === word.length ? word : word.slice(0, end);
 }
 
 /**
