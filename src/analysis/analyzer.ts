@@ -299,12 +299,13 @@ function checkTerm(value: unknown, who: string): string {
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const { table, stopwords, stemmer, filters, config } = resolve(options);
   const cacheSize = config.cacheSize;
-  // The cache maps a written word to an id; the word's analysis lives in these arrays at that id.
+  // The cache maps a written word to an id; the word's analysis is kept at that id: its kind,
+  // term and surface side by side at `3 * id` of one array (a token's reads share a cache line),
+  // the extra terms of a filter in `mores` (read only when there are filters).
   const cache = new WordCache(cacheSize);
-  const kinds = new Uint8Array(cacheSize + 1);
-  const terms = new Array<string>(cacheSize + 1).fill('');
-  const surfaces = new Array<string>(cacheSize + 1).fill('');
-  const mores = new Array<readonly string[] | null>(cacheSize + 1).fill(null);
+  const entries = new Array<number | string>(3 * (cacheSize + 1)).fill(EMPTY);
+  const mores = new Array<readonly string[] | null>(filters.length === 0 ? 0 : cacheSize + 1).fill(null);
+  const hasMores = mores.length > 0;
   const span = createWordSpan();
 
   function analyzeWord(raw: string): WordEntry {
@@ -340,48 +341,63 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   function run(text: string, sink: TokenSink, firstPosition = 0): number {
     if (typeof text !== 'string') throw new FahrasError('INVALID_INPUT', 'the analyzer expects a string');
+    // The loop runs once per word: the closure's variables are read once into locals, and the
+    // kinds and the length limit are written as literals (the JIT folds those; their types make
+    // the compiler check that they equal the named constants).
+    const words = cache;
+    const data = entries;
+    const withMores = hasMores;
+    const scan = span;
+    const keep: typeof KEEP = 0;
+    const empty: typeof EMPTY = 2;
+    const maxLength: typeof MAX_WORD_LENGTH = 255;
     let position = firstPosition;
     let from = 0;
-    while (nextWord(text, from, span)) {
-      from = span.next;
-      const start = span.start;
-      const end = span.end;
+    while (nextWord(text, from, scan)) {
+      from = scan.next;
+      const start = scan.start;
+      const end = scan.end;
       // The cache key and the surface come from the whole run (edge format controls included),
       // so they depend on the run's characters alone; offsets leave those controls out.
-      const runStart = span.runStart;
-      if (from - runStart > MAX_WORD_LENGTH) {
+      const runStart = scan.runStart;
+      if (from - runStart > maxLength) {
         // Too long to be a word (a pasted blob, a key held down): dropped like a stopword, so one
         // hostile run costs a scan, not a fold, a stem and a cached copy of millions of characters.
         position++;
         continue;
       }
-      const hash = span.hash;
-      let id = cache.get(text, runStart, from, hash);
+      const hash = scan.hash;
+      let id = words.get(text, runStart, from, hash);
       if (id === 0) {
-        // (span is not read again below: a filter may re-enter this analyzer)
+        // (scan is not read again below: a filter may re-enter this analyzer)
         const e = analyzeWord(text.slice(runStart, from));
-        id = cache.add(text, runStart, from, hash);
+        id = words.add(text, runStart, from, hash);
         if (id === 0) {
           // caching disabled (cacheSize 0)
-          if (e.kind === EMPTY) continue;
-          if (e.kind === KEEP) emit(e, sink, start, end, position);
+          if (e.kind === empty) continue;
+          if (e.kind === keep) emit(e, sink, start, end, position);
           position++;
           continue;
         }
-        kinds[id] = e.kind;
-        terms[id] = e.term;
-        surfaces[id] = e.surface;
-        mores[id] = e.more;
+        const at = 3 * id;
+        data[at] = e.kind;
+        data[at + 1] = e.term;
+        data[at + 2] = e.surface;
+        if (withMores) mores[id] = e.more;
       }
-      const kind = kinds[id];
-      if (kind === EMPTY) continue;
-      if (kind === KEEP) {
+      const at = 3 * id;
+      const kind = data[at];
+      if (kind === empty) continue;
+      if (kind === keep) {
         // Read everything before calling the sink: it may re-enter this analyzer and reuse ids.
-        const term = terms[id] as string;
-        const surface = surfaces[id] as string;
-        const more = mores[id];
-        sink(term, surface, start, end, position, id, cache.generation);
-        if (more != null) for (let j = 0; j < more.length; j++) sink(more[j] as string, surface, start, end, position, 0, 0);
+        const term = data[at + 1] as string;
+        const surface = data[at + 2] as string;
+        if (!withMores) sink(term, surface, start, end, position, id, words.generation);
+        else {
+          const more = mores[id];
+          sink(term, surface, start, end, position, id, words.generation);
+          if (more != null) for (let j = 0; j < more.length; j++) sink(more[j] as string, surface, start, end, position, 0, 0);
+        }
       }
       position++;
     }

@@ -17,8 +17,9 @@ describe('WordCache', () => {
   it('property: ids and generations follow the keep-the-first-half model', () => {
     const word = fc.string({ unit: fc.constantFrom('ا', 'ب', 'ت', 'a', 'b', '\u064E', 'ﻻ'), maxLength: 5 });
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9 }), fc.array(word, { maxLength: 80 }), (limit, words) => {
-        const cache = new WordCache(limit);
+      fc.property(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 6 }), fc.array(word, { maxLength: 80 }), (limit, hotIds, words) => {
+        // (hotIds: how many first ids live in the small table; the model does not depend on it)
+        const cache = new WordCache(limit, hotIds);
         let model: string[] = [];
         let generation = 0;
         for (const w of words) {
@@ -40,9 +41,26 @@ describe('WordCache', () => {
         expect(cache.size).toBe(0);
         expect(cache.generation).toBe(generation + 1);
         for (const w of words) expect(cache.get(w, 0, w.length, hashRange(w, 0, w.length))).toBe(0);
+        // Filled again after a clear, ids restart at 1 in first-seen order.
+        const again = [...new Set(words)].slice(0, limit);
+        again.forEach((w, i) => expect(cache.add(w, 0, w.length, hashRange(w, 0, w.length))).toBe(i + 1));
+        again.forEach((w, i) => expect(cache.get(w, 0, w.length, hashRange(w, 0, w.length))).toBe(i + 1));
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('finds words on both sides of the small table after drops (ids up to the limit)', () => {
+    const cache = new WordCache(1000, 100);
+    const word = (i: number): string => `ك${i}`;
+    const lookup = (w: string): number => cache.get(w, 0, w.length, hashRange(w, 0, w.length));
+    for (let i = 1; i <= 1000; i++) expect(cache.add(word(i), 0, word(i).length, hashRange(word(i), 0, word(i).length))).toBe(i);
+    for (const i of [1, 100, 101, 500, 1000]) expect(lookup(word(i))).toBe(i);
+    cache.add('x', 0, 1, hashRange('x', 0, 1)); // full: keeps ids 1 … 500
+    expect(cache.generation).toBe(1);
+    for (const i of [1, 100, 101, 500]) expect(lookup(word(i))).toBe(i);
+    expect(lookup(word(501))).toBe(0);
+    expect(lookup('x')).toBe(501);
   });
 
   it('holds ids above 65,535 (two code units in the pool)', () => {
