@@ -126,14 +126,13 @@ class EngineGroup implements AnalyzerGroup {
   /**
    * Per analyzer word id (the `wordId` the analyzer passes its sink), the term ids of the word's
    * stem and exact form, the surface they were found for, and the analyzer cache generation they
-   * were last confirmed under plus one (`wordStamp`, 0: empty). A token of a cached word costs a
-   * stamp check and two array reads, no hashing of its surface. After the analyzer's cache drops
+   * were last confirmed under plus one (the stamp, 0: empty), side by side in `wordIds` at
+   * `3 * wordId`: stamp, stem, exact (one cache line). A token of a cached word costs a stamp
+   * check and two reads next to it, no hashing of its surface. After the analyzer's cache drops
    * words (a new generation), an entry whose id kept its word is confirmed by its surface: the
    * analyzer hands the same string object again, so the comparison is a pointer check.
    */
-  wordStem = new Int32Array(0);
-  wordExact = new Int32Array(0);
-  wordStamp = new Int32Array(0);
+  wordIds = new Int32Array(0);
   wordSurface: string[] = [];
   readonly strip: ((word: string) => string) | undefined;
 
@@ -161,7 +160,7 @@ class EngineGroup implements AnalyzerGroup {
     this.stemOf = new Int32Array(0);
     this.exactOf = new Int32Array(0);
     this.recentSurface.fill(undefined);
-    this.wordStamp.fill(0);
+    this.wordIds.fill(0);
   }
 
 }
@@ -271,24 +270,24 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
       let exact: number;
       if (wordId > 0) {
         const stamp = generation + 1;
-        const had = wordId < group.wordStamp.length ? group.wordStamp[wordId]! : -1;
+        let ids = group.wordIds;
+        const at = 3 * wordId;
+        const had = at + 2 < ids.length ? ids[at]! : -1;
         if (had === stamp || (had > 0 && group.wordSurface[wordId] === surface)) {
-          if (had !== stamp) group.wordStamp[wordId] = stamp;
-          stem = group.wordStem[wordId]!;
-          exact = group.wordExact[wordId]!;
+          if (had !== stamp) ids[at] = stamp;
+          stem = ids[at + 1]!;
+          exact = ids[at + 2]!;
         } else {
           stem = this.surfaceIds(group, term, surface);
           exact = this.exactOut;
           if (had < 0) {
-            group.wordStem = growInt32(group.wordStem, wordId + 1);
-            group.wordExact = growInt32(group.wordExact, wordId + 1);
-            group.wordStamp = growInt32(group.wordStamp, wordId + 1);
+            ids = group.wordIds = growInt32(ids, at + 3);
             const surfaces = group.wordSurface;
-            while (surfaces.length < group.wordStamp.length) surfaces.push('');
+            while (3 * surfaces.length < ids.length) surfaces.push('');
           }
-          group.wordStem[wordId] = stem;
-          group.wordExact[wordId] = exact;
-          group.wordStamp[wordId] = stamp;
+          ids[at] = stamp;
+          ids[at + 1] = stem;
+          ids[at + 2] = exact;
           group.wordSurface[wordId] = surface;
         }
       } else if (start === lastStart && position === lastPosition) {
