@@ -332,7 +332,7 @@ class Compiler {
         const exactForm = group.exactForm(term, form.surface);
         const stem = ctx.lookup(term);
         const exact = ctx.lookup(exactForm);
-        if (stem >= 0 && this.holdsStem(stem)) known = true;
+        if (stem >= 0 && this.holds(stem, Channel.Stem)) known = true;
         if (exact >= 0) baseExacts.add(exact);
         while (stemIds.length <= t) {
           stemIds.push(new Int32Array(F).fill(-1));
@@ -393,7 +393,7 @@ class Compiler {
       for (const id of masks.keys()) taken.add(id);
       if (masks.size > 0) {
         sources.push(expanded(Channel.Exact, PREFIX_WEIGHT, masks, weights));
-        matched = true;
+        if (!matched && this.holdsAny(masks, Channel.Exact)) matched = true;
       }
       key += '\u0000prefix';
     }
@@ -416,15 +416,15 @@ class Compiler {
     return { sources, key };
   }
 
-  /** Whether a live document holds stem `id` (with no live counts: whether it has postings). */
-  private holdsStem(id: number): boolean {
+  /** Whether a live document holds term `id` in `channel` (with no live counts: whether it has postings). */
+  private holds(id: number, channel: Channel): boolean {
     const live = this.ctx.live;
-    return live === undefined ? this.ctx.docFrequency(id, Channel.Stem) > 0 : live.holdsStem(id, this.generation);
+    return live === undefined ? this.ctx.docFrequency(id, channel) > 0 : live.holds(id, channel, this.generation);
   }
 
-  /** Whether a live document holds one of the stems (keys of `stems`). */
-  private holdsAny(stems: ReadonlyMap<number, number>): boolean {
-    for (const id of stems.keys()) if (this.holdsStem(id)) return true;
+  /** Whether a live document holds one of the terms (keys of `ids`) in `channel`. */
+  private holdsAny(ids: ReadonlyMap<number, number>, channel: Channel = Channel.Stem): boolean {
+    for (const id of ids.keys()) if (this.holds(id, channel)) return true;
     return false;
   }
 
@@ -446,7 +446,7 @@ class Compiler {
       const ids = form.terms.map((term) => ctx.lookup(term)).filter((id) => id >= 0);
       let counted: number | undefined;
       const own: OwnDocuments = {
-        atLeast: Math.max(0, ...ids.map((id) => live.stemAtLeast(id))),
+        atLeast: Math.max(0, ...ids.map((id) => live.atLeast(id))),
         count: () => (counted ??= Math.max(0, ...ids.map((id) => live.stem(id, generation)))),
       };
       const split = bestSplit(form.surface, group.analyzer, mask, own, compounds);

@@ -220,11 +220,12 @@ export interface LiveDocuments {
  * const live = new LiveCounts(postings, docs, fieldCount);
  * live.phrase(fais, buk, 0b111, generation);   // documents saying «فيس بوك»
  * live.stem(kitab, generation);                // live documents holding the stem كتاب
+ * live.holds(kitabExact, Channel.Exact, generation); // whether one holds the exact form
  * ```
  */
 export class LiveCounts {
   private readonly phrases: GenerationCache<number>;
-  private readonly stems: GenerationCache<number>;
+  private readonly terms: GenerationCache<number>;
   private readonly a: PostingCursor;
   private readonly b: PostingCursor;
   private left = new Int32Array(16);
@@ -243,7 +244,7 @@ export class LiveCounts {
     capacity = 1024,
   ) {
     this.phrases = new GenerationCache<number>(capacity);
-    this.stems = new GenerationCache<number>(capacity);
+    this.terms = new GenerationCache<number>(capacity);
     this.a = new PostingCursor(fieldCount);
     this.b = new PostingCursor(fieldCount);
   }
@@ -253,29 +254,34 @@ export class LiveCounts {
     return this.docs.docCount;
   }
 
-  /** A lower bound of the live documents holding stem `id`: exact when no document is removed. */
-  stemAtLeast(id: number): number {
-    return Math.max(0, this.postings.docFrequency(id, Channel.Stem) - this.docs.removedCount);
+  /** A lower bound of the live documents holding term `id` in `channel`: exact when no document is removed. */
+  atLeast(id: number, channel: Channel = Channel.Stem): number {
+    return Math.max(0, this.postings.docFrequency(id, channel) - this.docs.removedCount);
   }
 
-  /** Whether a live document holds stem `id`. */
-  holdsStem(id: number, generation: number): boolean {
-    return this.stemAtLeast(id) > 0 || this.stem(id, generation) > 0;
+  /** Whether a live document holds term `id` in `channel` (postings are read only when the frequency cannot tell). */
+  holds(id: number, channel: Channel, generation: number): boolean {
+    return this.atLeast(id, channel) > 0 || this.count(id, channel, generation) > 0;
   }
 
   /** Live documents holding stem `id`. */
   stem(id: number, generation: number): number {
-    const df = this.postings.docFrequency(id, Channel.Stem);
+    return this.count(id, Channel.Stem, generation);
+  }
+
+  /** Live documents holding term `id` in `channel`. */
+  private count(id: number, channel: Channel, generation: number): number {
+    const df = this.postings.docFrequency(id, channel);
     if (df === 0 || this.docs.removedCount === 0) return df;
-    const key = `${id}`;
-    let n = this.stems.get(key, generation);
+    const key = `${channel},${id}`;
+    let n = this.terms.get(key, generation);
     if (n === undefined) {
       const removed = this.docs.removed;
       const a = this.a;
-      a.reset(this.postings, id, Channel.Stem);
+      a.reset(this.postings, id, channel);
       n = 0;
       while (a.next()) if (removed[a.doc] !== 1) n++;
-      this.stems.set(key, n, generation);
+      this.terms.set(key, n, generation);
     }
     return n;
   }
