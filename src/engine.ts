@@ -327,7 +327,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
       termText: (id) => terms.term(id),
       ...(o.queryCache && { wordCache: createWordCache() }),
       generation: () => this.generation,
-      live: new LiveCounts(this.postings, this.docs, F),
+      live: new LiveCounts(this.postings, this.docs, F, o.queryCache ? undefined : 0),
     };
     this.executionContext = { postings: this.postings, docs: this.docs, k1: o.k1, bs: o.bs };
   }

@@ -136,9 +136,10 @@ export interface IndexOptions<Doc, Stored extends FieldKey<Doc> = never, Id exte
    */
   maxFieldLength?: number;
   /**
-   * Keep the recently compiled queries and query words (their spelling and clitic variants, prefix
-   * and typo expansions) for reuse until the indexed documents change: a query typed again, paged
-   * or refined skips parsing, analysis and the dictionary lookups. Results are the same either way.
+   * Keep the recently compiled queries and query words (their spelling and clitic variants, split
+   * and joined spellings, prefix and typo expansions) for reuse until the indexed documents
+   * change: a query typed again, paged or refined skips parsing, analysis and the dictionary
+   * lookups. Results are the same either way.
    * Default `true`; `false` compiles every query afresh (what a query costs the first time it is
    * seen: the benchmarks measure that). An index loaded with `loadIndex` uses the default.
    */

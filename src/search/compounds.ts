@@ -224,8 +224,8 @@ export interface LiveDocuments {
  * ```
  */
 export class LiveCounts {
-  private readonly phrases: GenerationCache<number>;
-  private readonly terms: GenerationCache<number>;
+  private readonly phrases: GenerationCache<number> | undefined;
+  private readonly terms: GenerationCache<number> | undefined;
   private readonly a: PostingCursor;
   private readonly b: PostingCursor;
   private left = new Int32Array(16);
@@ -235,7 +235,8 @@ export class LiveCounts {
    * @param postings - the index's postings (read only)
    * @param docs - the index's document table (read only)
    * @param fieldCount - fields of the index
-   * @param capacity - counts remembered per kind, an integer ≥ 1 (default 1024)
+   * @param capacity - counts remembered per kind, an integer ≥ 0 (default 1024; 0: none, every
+   *   count is read again, as an index without query caches wants)
    */
   constructor(
     private readonly postings: Postings,
@@ -243,8 +244,8 @@ export class LiveCounts {
     private readonly fieldCount: number,
     capacity = 1024,
   ) {
-    this.phrases = new GenerationCache<number>(capacity);
-    this.terms = new GenerationCache<number>(capacity);
+    this.phrases = capacity > 0 ? new GenerationCache<number>(capacity) : undefined;
+    this.terms = capacity > 0 ? new GenerationCache<number>(capacity) : undefined;
     this.a = new PostingCursor(fieldCount);
     this.b = new PostingCursor(fieldCount);
   }
@@ -274,14 +275,14 @@ export class LiveCounts {
     const df = this.postings.docFrequency(id, channel);
     if (df === 0 || this.docs.removedCount === 0) return df;
     const key = `${channel},${id}`;
-    let n = this.terms.get(key, generation);
+    let n = this.terms?.get(key, generation);
     if (n === undefined) {
       const removed = this.docs.removed;
       const a = this.a;
       a.reset(this.postings, id, channel);
       n = 0;
       while (a.next()) if (removed[a.doc] !== 1) n++;
-      this.terms.set(key, n, generation);
+      this.terms?.set(key, n, generation);
     }
     return n;
   }
@@ -289,10 +290,10 @@ export class LiveCounts {
   /** Live documents holding stem `first` right before stem `second` in one of `fields` (bits). */
   phrase(first: number, second: number, fields: number, generation: number): number {
     const key = `${first},${second},${fields}`;
-    let n = this.phrases.get(key, generation);
+    let n = this.phrases?.get(key, generation);
     if (n === undefined) {
       n = this.walk(first, second, fields);
-      this.phrases.set(key, n, generation);
+      this.phrases?.set(key, n, generation);
     }
     return n;
   }

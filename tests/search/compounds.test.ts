@@ -243,6 +243,24 @@ describe('split spellings through search', () => {
     ]);
   });
 
+  it('an index without query caches (queryCache: false) answers the same, through changes', () => {
+    const make = (queryCache: boolean): ReturnType<typeof createIndex<Doc, 'title'>> => {
+      const index = createIndex<Doc, 'title'>({ id: 'id', fields: { title: { boost: 3 }, body: {} }, store: ['title'], vacuumThreshold: false, queryCache });
+      index.addAll(docs);
+      return index;
+    };
+    const [cached, uncached] = [make(true), make(false)];
+    const queries = ['فيسبوك', 'فيس بوك', 'موقع فيسبوك', 'الانتخابت', 'فيسبوك -خدمة'];
+    const same = (): void => {
+      for (const q of queries) expect(uncached.search(q, { highlight: true })).toEqual(cached.search(q, { highlight: true }));
+    };
+    same();
+    for (const index of [cached, uncached]) index.remove('split');
+    same();
+    for (const index of [cached, uncached]) index.add({ id: 'split2', title: 'فيس بوك' });
+    same();
+  });
+
   it('follows the index: a split spelling added or removed later is seen at once (caches are per generation)', () => {
     const index = textIndex(FILLER.concat({ id: 'joined', title: 'شركة فيسبوك' }));
     expect(ids(index.search('فيسبوك'))).toEqual(['joined']);
