@@ -449,7 +449,11 @@ class Compiler {
         atLeast: Math.max(0, ...ids.map((id) => live.atLeast(id))),
         count: () => (counted ??= Math.max(0, ...ids.map((id) => live.stem(id, generation)))),
       };
-      const split = bestSplit(form.surface, group.analyzer, mask, own, compounds);
+      const written = (part: string): boolean => {
+        const id = ctx.lookup(group.exactForm('', part));
+        return id >= 0 && ctx.docFrequency(id, Channel.Exact) > 0;
+      };
+      const split = bestSplit(form.surface, group.analyzer, mask, own, compounds, written);
       if (split === undefined) continue;
       const words = split.ids.map((id) => {
         const ids = new Int32Array(this.F).fill(-1);

@@ -102,9 +102,11 @@ export interface Split {
  * The best split of a NORMALIZED query word (see the module documentation): the halves' stems
  * meeting in the most live documents of `fields`, among the cuts comparably common with the word
  * itself (`own`: live documents holding the word's stem, none if the index does not know it), or
- * undefined.
+ * undefined. `written`, when given, is a cheaper first test of a half (a dictionary lookup, no
+ * stemming): whether the index holds it as a word's exact form, as it must when the two halves are
+ * written as two words.
  */
-export function bestSplit(surface: string, analyzer: Analyzer, fields: number, own: OwnDocuments, index: CompoundIndex): Split | undefined {
+export function bestSplit(surface: string, analyzer: Analyzer, fields: number, own: OwnDocuments, index: CompoundIndex, written?: (part: string) => boolean): Split | undefined {
   const n = surface.length;
   if (n < 2 * MIN_COMPOUND_PART || n > MAX_SPLIT_LENGTH) return undefined;
   // The cuts whose halves the index holds, each with a bound of the documents where they meet
@@ -113,9 +115,12 @@ export function bestSplit(surface: string, analyzer: Analyzer, fields: number, o
   // A left half made of the word's proclitics (ال، وال، لل …) is no word: cut after them.
   const proclitics = n - analyzer.stripProclitics(surface).length;
   for (let k = proclitics + MIN_COMPOUND_PART; k <= n - MIN_COMPOUND_PART; k++) {
-    const left = half(surface.slice(0, k), analyzer, index);
+    const leftPart = surface.slice(0, k);
+    const rightPart = surface.slice(k);
+    if (written !== undefined && !(written(leftPart) && written(rightPart))) continue;
+    const left = half(leftPart, analyzer, index);
     if (left < 0) continue;
-    const right = half(surface.slice(k), analyzer, index);
+    const right = half(rightPart, analyzer, index);
     if (right < 0) continue;
     const bound = Math.min(index.stemFrequency(left), index.stemFrequency(right));
     if (bound >= COMPOUND_SHARE * own.atLeast) cuts.push({ k, left, right, bound });

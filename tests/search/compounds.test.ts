@@ -157,6 +157,13 @@ describe('bestSplit', () => {
     expect(early.counted).toEqual([`${stem(word.slice(0, 5))} ${stem(word.slice(5))}`]);
   });
 
+  it('with a written test, looks no further at a cut whose halves are not both written as words', () => {
+    const index = fake({ [stem('فيس')]: 40, [stem('بوك')]: 30 }, { [`${stem('فيس')} ${stem('بوك')}`]: 25 });
+    expect(bestSplit('فيسبوك', analyzer, 1, own(0), index, (part) => part !== 'بوك')).toBeUndefined();
+    expect(index.counted).toEqual([]);
+    expect(bestSplit('فيسبوك', analyzer, 1, own(0), index, () => true)?.documents).toBe(25);
+  });
+
   it('leaves words longer than MAX_SPLIT_LENGTH whole', () => {
     const index = fake({}, {});
     expect(bestSplit('ب'.repeat(MAX_SPLIT_LENGTH + 1), analyzer, 1, own(0), index)).toBeUndefined();
