@@ -473,6 +473,9 @@ export function resolveSearchOptions(options: unknown, index: ResolvedIndexOptio
   }
   const prefix = options.prefix ?? false;
   if (prefix !== true && prefix !== false && prefix !== 'last') throw invalid('prefix', `must be true, false or 'last', got ${describe(prefix)}`);
+  if (typeof options.fuzzy === 'string' && options.fuzzy !== 'auto' && options.fuzzy !== 'unknown') {
+    throw invalid('fuzzy', `must be a number in [0, 3], 'auto', 'unknown' or false, got ${describe(options.fuzzy)}`);
+  }
   const fuzzy = options.fuzzy === 'auto' || options.fuzzy === 'unknown' ? options.fuzzy : options.fuzzy === false ? 0 : (checkNumber(options.fuzzy, 'fuzzy', 0, 3) ?? 'unknown');
   const maxExpansions = checkNumber(options.maxExpansions, 'maxExpansions', 1, 1000, true) ?? DEFAULT_MAX_EXPANSIONS;
   const variants = options.variants ?? true;
