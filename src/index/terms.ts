@@ -171,15 +171,7 @@ export class TermDictionary {
     this.chars = growUint16(this.chars, from + n);
     const chars = this.chars;
     for (let i = 0; i < n; i++) chars[from + i] = term.charCodeAt(i);
-    this.offsets = growInt32(this.offsets, id + 2);
-    this.offsets[id + 1] = from + n;
-    this.hashes = growInt32(this.hashes, id + 1);
-    this.hashes[id] = h;
-    this.table[slot] = id;
-    this.count = id + 1;
-    this.sorted = null;
-    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
-    return id;
+    return this.addAt(slot, h, from + n);
   }
 
   private rehash(capacity: number): void {
