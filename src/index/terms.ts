@@ -222,7 +222,11 @@ export class TermDictionary {
     return n === s.length ? 0 : n < s.length ? -1 : 1;
   }
 
-  private compareIds(a: number, b: number): number {
+  /**
+   * Compare terms `a` and `b` in UTF-16 code unit order: negative, zero or positive like
+   * `a < b ? -1 : …` on the strings. Does not allocate.
+   */
+  compareIds(a: number, b: number): number {
     const fa = this.offsets[a]!;
     const na = this.offsets[a + 1]! - fa;
     const fb = this.offsets[b]!;

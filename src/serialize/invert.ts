@@ -8,14 +8,15 @@
  * const doc = invertPostings(internals);
  * // tokens of field f of the i-th live document: doc.offsets[i * F + f] .. doc.offsets[i * F + f + 1]
  * doc.stems[k]; doc.positions[k]; doc.exacts[k];
- * const vocab = buildVocabulary(doc, internals.terms.size);
+ * const vocab = buildVocabulary(doc, internals.terms);
  * ```
  *
  * The postings keep which stem and which exact form each document has, per field, but not which
  * exact form went with which stem token. Any pairing rebuilds the same postings (the exact channel
  * has no positions), so the pairing only matters for size: {@link invertPostings} pairs a token
  * with the exact form equal to its stem first, then with the exact form the field's analyzer
- * stems to it, then in order. The token stream then codes each token's exact form as an index in
+ * stems to it, then in order — the order of the forms' text, never of term ids, so that a loaded
+ * index (which numbers its terms anew) pairs, and so saves, exactly as the original did. The token stream then codes each token's exact form as an index in
  * its stem's list of exact forms (by frequency), most often 0.
  * @module
  */
@@ -131,6 +132,7 @@ function sortAndPair(tokens: DocTokens, x: IndexView, T: number, longest: number
   const tmpStems = new Int32Array(longest);
   const tmpPositions = new Int32Array(longest);
   const given = new Int32Array(longest);
+  const runs = new Int32Array(longest + 1);
   const next = new Int32Array(longest);
   const head = new Int32Array(T).fill(-1);
   // Per analyzer: exact form term id → the term its analyzer stems it to (-2: not computed, -1: none).
@@ -210,6 +212,9 @@ function sortAndPair(tokens: DocTokens, x: IndexView, T: number, longest: number
         given[left++] = e;
       }
     }
+    // The rest in the order of their text, not of their term ids: a loaded index numbers its
+    // terms differently, and must pair (so save) the same way.
+    sortRuns(given, left, runs, x.terms);
     let still = 0;
     for (let j = 0; j < left; j++) {
       const e = given[j]!;
@@ -225,6 +230,26 @@ function sortAndPair(tokens: DocTokens, x: IndexView, T: number, longest: number
     for (let j = 0, k = 0; j < n; j++) if (exacts[a + j] === -1) exacts[a + j] = given[k++]!;
     for (let j = 0; j < n; j++) head[stems[a + j]!] = -1;
   }
+}
+
+/**
+ * Order `ids[0 .. n)`, in which equal ids stand side by side, by their terms' text, keeping each
+ * run together; `starts` holds at least `n + 1` entries.
+ */
+function sortRuns(ids: Int32Array, n: number, starts: Int32Array, terms: IndexView['terms']): void {
+  let r = 0;
+  let sorted = true;
+  for (let j = 0; j < n; j++) {
+    if (j > 0 && ids[j] === ids[j - 1]) continue;
+    if (r > 0 && terms.compareIds(ids[starts[r - 1]!]!, ids[j]!) > 0) sorted = false;
+    starts[r++] = j;
+  }
+  if (sorted) return;
+  starts[r] = n;
+  const order = Array.from({ length: r }, (_, i) => i).sort((p, q) => terms.compareIds(ids[starts[p]!]!, ids[starts[q]!]!));
+  const copy = ids.slice(0, n);
+  let k = 0;
+  for (const i of order) for (let j = starts[i]!; j < starts[i + 1]!; j++) ids[k++] = copy[j]!;
 }
 
 /** The saved term numbering and each stem's list of exact forms. */
@@ -298,7 +323,8 @@ class PairTable {
 }
 
 /** Number the saved terms and list each stem's exact forms, most frequent first. */
-export function buildVocabulary(tokens: DocTokens, T: number): Vocabulary {
+export function buildVocabulary(tokens: DocTokens, terms: IndexView['terms']): Vocabulary {
+  const T = terms.size;
   const { stems, exacts } = tokens;
   const N = stems.length;
   const stemCount = new Int32Array(T);
@@ -332,7 +358,8 @@ export function buildVocabulary(tokens: DocTokens, T: number): Vocabulary {
   for (let i = 0; i < S; i++) {
     const s = stemIds[i]!;
     const list = Array.from(byStem.subarray(firstPair[s]!, firstPair[s + 1]!));
-    list.sort((p, q) => table.counts[q]! - table.counts[p]! || table.exacts[p]! - table.exacts[q]!);
+    // Ties by text: term ids differ between an index and its loaded copy.
+    list.sort((p, q) => table.counts[q]! - table.counts[p]! || terms.compareIds(table.exacts[p]!, table.exacts[q]!));
     list.forEach((p, j) => {
       const e = table.exacts[p]!;
       pairIndex[p] = j;

@@ -39,7 +39,7 @@ const MAX_TERMS = 2 ** 30;
 export function writeIndex(internals: IndexInternals): Uint8Array {
   const x = viewOf(internals);
   const tokens = invertPostings(x);
-  const vocab = buildVocabulary(tokens, x.terms.size);
+  const vocab = buildVocabulary(tokens, x.terms);
   const { order, stems: S, savedId, variantStart, variants, forms } = vocab;
   if (order.length >= MAX_TERMS) throw new FahrasError('INVALID_INPUT', `Cannot export an index of ${order.length} terms (at most ${MAX_TERMS - 1})`);
   const { live, offsets, stems, positions, fieldCount: F } = tokens;
