@@ -181,6 +181,8 @@ class Compiler {
   private readonly compounds: CompoundIndex | undefined;
   /** The index's generation at compile time (NaN: unknown; the live counts then cache nothing). */
   private readonly generation: number;
+  /** Per analyzer group, its {@link Compiler.writtenTest} once made. */
+  private readonly writtenTests: ((part: string) => boolean)[] = [];
 
   constructor(
     private readonly query: string,
@@ -190,19 +192,10 @@ class Compiler {
     this.F = ctx.fieldCount;
     this.highlight = new Array<FieldHighlight | undefined>(this.F).fill(undefined);
     this.highlighting = !('highlight' in options) || options.highlight !== undefined;
-    this.expansion = {
-      termLookup: () => ctx.termLookup(),
-      exactFrequency: (id) => ctx.docFrequency(id, Channel.Exact),
-      termLength: (id) => ctx.termLength(id),
-      termText: (id) => ctx.termText(id),
-    };
-    const live = ctx.live;
     const generation = (this.generation = ctx.generation?.() ?? Number.NaN);
-    this.compounds = live === undefined || !options.variants ? undefined : {
-      lookup: (term) => ctx.lookup(term),
-      stemFrequency: (id) => ctx.docFrequency(id, Channel.Stem),
-      phraseDocuments: (first, second, fields) => live.phrase(first, second, fields, generation),
-    };
+    const view = new IndexView(ctx, generation);
+    this.expansion = view;
+    this.compounds = ctx.live === undefined || !options.variants ? undefined : view;
   }
 
   private fieldHighlight(f: number): FieldHighlight {
@@ -429,6 +422,24 @@ class Compiler {
   }
 
   /**
+   * Whether the index holds a NORMALIZED word as an exact form in group `g` (a split's cheap first
+   * test of its halves, see `bestSplit`); one test per group and compile.
+   */
+  private writtenTest(g: number): (part: string) => boolean {
+    let test = this.writtenTests[g];
+    if (test === undefined) {
+      const { ctx } = this;
+      const group = ctx.groups[g]!;
+      test = (part) => {
+        const id = ctx.lookup(group.exactForm('', part));
+        return id >= 0 && ctx.docFrequency(id, Channel.Exact) > 0;
+      };
+      this.writtenTests[g] = test;
+    }
+    return test;
+  }
+
+  /**
    * Add to `sources` the word written as two words (`compounds.ts`), per analyzer group, as a
    * phrase of the two halves' stems weighted by {@link splitWeight}; true when one was found.
    */
@@ -443,17 +454,8 @@ class Compiler {
       if (fields.length === 0 || form.terms.length === 0) continue;
       let mask = 0;
       for (const f of fields) mask |= 1 << f;
-      const ids = form.terms.map((term) => ctx.lookup(term)).filter((id) => id >= 0);
-      let counted: number | undefined;
-      const own: OwnDocuments = {
-        atLeast: Math.max(0, ...ids.map((id) => live.atLeast(id))),
-        count: () => (counted ??= Math.max(0, ...ids.map((id) => live.stem(id, generation)))),
-      };
-      const written = (part: string): boolean => {
-        const id = ctx.lookup(group.exactForm('', part));
-        return id >= 0 && ctx.docFrequency(id, Channel.Exact) > 0;
-      };
-      const split = bestSplit(form.surface, group.analyzer, mask, own, compounds, written);
+      const own = new OwnCount(form.terms, ctx, live, generation);
+      const split = bestSplit(form.surface, group.analyzer, mask, own, compounds, this.writtenTest(g));
       if (split === undefined) continue;
       const words = split.ids.map((id) => {
         const ids = new Int32Array(this.F).fill(-1);
@@ -708,19 +710,98 @@ function withJoined(sources: readonly PlanSource[], stems: Map<number, number>, 
   return out;
 }
 
+/**
+ * The index as prefix, typo and compound lookups read it ({@link ExpansionIndex},
+ * {@link CompoundIndex}): methods over the query context, one object per compile (no closures).
+ */
+class IndexView implements ExpansionIndex, CompoundIndex {
+  constructor(
+    private readonly ctx: QueryContext,
+    private readonly generation: number,
+  ) {}
+
+  termLookup(): TermLookup {
+    return this.ctx.termLookup();
+  }
+
+  exactFrequency(id: number): number {
+    return this.ctx.docFrequency(id, Channel.Exact);
+  }
+
+  termLength(id: number): number {
+    return this.ctx.termLength(id);
+  }
+
+  termText(id: number): string {
+    return this.ctx.termText(id);
+  }
+
+  lookup(term: string): number {
+    return this.ctx.lookup(term);
+  }
+
+  stemFrequency(id: number): number {
+    return this.ctx.docFrequency(id, Channel.Stem);
+  }
+
+  phraseDocuments(first: number, second: number, fields: number): number {
+    return this.ctx.live!.phrase(first, second, fields, this.generation);
+  }
+}
+
+/**
+ * The live documents holding a query word's stems (the most of any of them), for a split
+ * ({@link OwnDocuments}): a lower bound from the document frequencies, the count on demand.
+ */
+class OwnCount implements OwnDocuments {
+  readonly atLeast: number;
+  private readonly ids: number[] = [];
+  private counted = -1;
+
+  constructor(
+    terms: readonly string[],
+    ctx: QueryContext,
+    private readonly live: LiveCounts,
+    private readonly generation: number,
+  ) {
+    let atLeast = 0;
+    for (const term of terms) {
+      const id = ctx.lookup(term);
+      if (id < 0) continue;
+      this.ids.push(id);
+      atLeast = Math.max(atLeast, live.atLeast(id));
+    }
+    this.atLeast = atLeast;
+  }
+
+  count(): number {
+    if (this.counted < 0) {
+      let n = 0;
+      for (const id of this.ids) n = Math.max(n, this.live.stem(id, this.generation));
+      this.counted = n;
+    }
+    return this.counted;
+  }
+}
+
 /** Text made of whitespace only (between two words that may be joined). */
 const WHITESPACE = /^\s+$/;
 
 function expanded(channel: Channel, weight: number, masks: Map<number, number>, weights: Map<number, number> | undefined): ExpandedSource {
-  const ids = [...masks.keys()];
-  return {
-    kind: 'expanded',
-    channel,
-    weight,
-    terms: Int32Array.from(ids),
-    fields: Int32Array.from(ids, (id) => masks.get(id)!),
-    termWeights: Float64Array.from(ids, (id) => weights?.get(id) ?? 1),
-  };
+  // Plain loops, not `Int32Array.from(iterable, map)` (a slow generic path in V8); the terms stay
+  // in the maps' insertion order (a pseudo-term's weighted tf is summed in that order).
+  const n = masks.size;
+  const terms = new Int32Array(n);
+  const fields = new Int32Array(n);
+  const termWeights = new Float64Array(n);
+  let i = 0;
+  for (const [id, mask] of masks) {
+    terms[i] = id;
+    fields[i] = mask;
+    termWeights[i] = weights?.get(id) ?? 1;
+    i++;
+  }
+  return { kind: 'expanded', channel, weight, terms, fields, termWeights };
 }
 
 /**
@@ -728,18 +809,16 @@ function expanded(channel: Channel, weight: number, masks: Map<number, number>, 
  * bits, term weight {@link CLITIC_WEIGHT}); an id both places keeps weight 1.
  */
 function blend(channel: Channel, weight: number, ids: readonly Int32Array[], variants: Map<number, number>): ExpandedSource {
-  const masks = new Map<number, number>();
+  const masks = new Map<number, number>(variants);
   const weights = new Map<number, number>();
-  for (const [id, mask] of variants) {
-    masks.set(id, mask);
-    weights.set(id, CLITIC_WEIGHT);
-  }
+  for (const id of variants.keys()) weights.set(id, CLITIC_WEIGHT);
   for (const row of ids) {
-    row.forEach((id, f) => {
-      if (id < 0) return;
+    for (let f = 0; f < row.length; f++) {
+      const id = row[f]!;
+      if (id < 0) continue;
       masks.set(id, (masks.get(id) ?? 0) | (1 << f));
       weights.set(id, 1);
-    });
+    }
   }
   return expanded(channel, weight, masks, weights);
 }
