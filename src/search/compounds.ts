@@ -25,16 +25,20 @@
  *   own pseudo-terms ({@link withAlternatives}) at term weight {@link COMPOUND_WEIGHT}; a split's
  *   phrase is a source of its own, weighted by {@link splitWeight}.
  *
- * Cost: a split looks at most `length − 3` cuts, each two stemmings and lookups; only cuts whose
- * halves are both held, and whose rarer half is frequent enough for the share, count the documents
- * where the halves meet (a walk of both halves' postings with positions), at most
- * {@link MAX_SPLIT_COUNTS} of them, the most promising first; a join counts one pair. Counts are kept per
- * index generation ({@link LiveCounts}), and the compiled query words that hold them are cached
- * too (see `compile.ts`), so a repeated query costs nothing more.
+ * Cost: a split looks at most `length − 3` cuts; only a cut whose halves are both written as words
+ * in the index (two exact-form lookups) is stemmed, and only cuts whose halves are both held, and
+ * whose rarer half is frequent enough for the share, count the documents where the halves meet,
+ * at most {@link MAX_SPLIT_COUNTS} of them, the most promising first. A count decodes both halves'
+ * postings without positions and keeps the documents holding both ({@link LiveCounts}); positions
+ * are read only when those documents are enough for the split to be kept, and only in them (most
+ * counts end at the first step: halves that share a few documents). A join counts one pair.
+ * Counts are kept per index generation ({@link LiveCounts}), and the compiled query words that
+ * hold them are cached too (see `compile.ts`), so a repeated query costs nothing more; an index
+ * without query caches keeps neither.
  * @module
  */
 import type { Analyzer } from '../analysis/analyzer.js';
-import { Channel, PostingCursor } from '../index/postings.js';
+import { Channel, PostingBlock, PostingCursor } from '../index/postings.js';
 import type { Postings } from '../index/postings.js';
 import { idf } from '../scoring/bm25f.js';
 import { GenerationCache } from './cache.js';
@@ -76,8 +80,12 @@ export interface CompoundIndex {
   lookup(term: string): number;
   /** Documents holding stem `id`, removed ones included until a vacuum (an upper bound of the live ones). */
   stemFrequency(id: number): number;
-  /** Live documents holding stem `first` right before stem `second` in one of `fields` (bits). */
-  phraseDocuments(first: number, second: number, fields: number): number;
+  /**
+   * Live documents holding stem `first` right before stem `second` in one of `fields` (bits).
+   * With `atLeast` (default 0), a count below `atLeast` may be given as any number below it (only
+   * that it falls short is wanted; the walk may stop early).
+   */
+  phraseDocuments(first: number, second: number, fields: number, atLeast?: number): number;
 }
 
 /** The live documents holding a query word's stem: a lower bound, and the count read on demand. */
@@ -126,13 +134,17 @@ export function bestSplit(surface: string, analyzer: Analyzer, fields: number, o
     if (bound >= COMPOUND_SHARE * own.atLeast) cuts.push({ k, left, right, bound });
   }
   // Counted highest bound first, until no cut left can beat the best or MAX_SPLIT_COUNTS are done.
+  // A count is wanted exactly only when it can be kept: above the best so far and at least the
+  // share of the word's own documents (from their lower bound); below that, a walk may stop early.
   cuts.sort((a, b) => b.bound - a.bound || a.k - b.k);
+  const share = Math.ceil(COMPOUND_SHARE * own.atLeast);
   let best: Split | undefined;
   for (let i = 0; i < cuts.length && i < MAX_SPLIT_COUNTS; i++) {
     const { k, left, right, bound } = cuts[i]!;
-    if (bound <= (best?.documents ?? 0)) break;
-    const documents = index.phraseDocuments(left, right, fields);
-    if (documents > (best?.documents ?? 0) && commonEnough(documents, own.count())) {
+    const beaten = best?.documents ?? 0;
+    if (bound <= beaten) break;
+    const documents = index.phraseDocuments(left, right, fields, Math.max(beaten + 1, share));
+    if (documents > beaten && commonEnough(documents, own.count())) {
       best = { terms: [analyzer.stemWord(surface.slice(0, k)), analyzer.stemWord(surface.slice(k))], ids: [left, right], documents };
     }
   }
@@ -204,6 +216,9 @@ export function withAlternatives(source: TermSource | ExpandedSource, alternativ
   };
 }
 
+/** Most postings a walk's decoded arrays keep between walks (larger ones are dropped after it). */
+const KEPT_ENTRIES = 1 << 16;
+
 /** What {@link LiveCounts} reads of the document table. */
 export interface LiveDocuments {
   /** `removed[d]` is 1 for a removed document. */
@@ -235,6 +250,12 @@ export class LiveCounts {
   private readonly b: PostingCursor;
   private left = new Int32Array(16);
   private right = new Int32Array(16);
+  /** The two stems' postings, decoded for a walk's first pass (made on first use). */
+  private blocks: [PostingBlock, PostingBlock] | undefined;
+  /** Documents where both stems of a walk stand in a wanted field, in order. */
+  private both = new Int32Array(16);
+  /** Whether the last walk stopped early (its count then falls short of the `atLeast` asked for). */
+  private stopped = false;
 
   /**
    * @param postings - the index's postings (read only)
@@ -292,34 +313,74 @@ export class LiveCounts {
     return n;
   }
 
-  /** Live documents holding stem `first` right before stem `second` in one of `fields` (bits). */
-  phrase(first: number, second: number, fields: number, generation: number): number {
-    const key = `${first},${second},${fields}`;
+  /**
+   * Live documents holding stem `first` right before stem `second` in one of `fields` (bits). With
+   * `atLeast` (default 0): a count below `atLeast` may be given as any number below it, from a
+   * walk that stops as soon as the postings left cannot reach `atLeast` (such a count is not kept).
+   */
+  phrase(first: number, second: number, fields: number, generation: number, atLeast = 0): number {
+    const key = this.phrases === undefined ? '' : `${first},${second},${fields}`;
     let n = this.phrases?.get(key, generation);
     if (n === undefined) {
-      n = this.walk(first, second, fields);
-      this.phrases?.set(key, n, generation);
+      n = this.walk(first, second, fields, atLeast);
+      if (!this.stopped) this.phrases?.set(key, n, generation);
     }
     return n;
   }
 
-  private walk(first: number, second: number, fields: number): number {
-    const { a, b } = this;
+  /**
+   * Count the live documents where stem `first` stands right before `second` in one of `fields`,
+   * in two passes: the documents holding both in such a field (their postings decoded in one loop
+   * each, no positions), then their positions, only in those documents. Most splits looked at
+   * stop after the first pass: their halves share fewer documents than the count must reach.
+   */
+  private walk(first: number, second: number, fields: number, atLeast: number): number {
     const removed = this.docs.removed;
+    this.stopped = false;
+    const [blockA, blockB] = (this.blocks ??= [new PostingBlock(), new PostingBlock()]);
+    const na = blockA.read(this.postings, first, Channel.Stem, 0, 0);
+    const nb = blockB.read(this.postings, second, Channel.Stem, 0, 0);
+    const docsA = blockA.docs;
+    const docsB = blockB.docs;
+    const masksA = blockA.masks;
+    const masksB = blockB.masks;
+    const most = Math.min(na, nb);
+    if (this.both.length < most || this.both.length > Math.max(KEPT_ENTRIES, most)) this.both = new Int32Array(Math.max(16, most));
+    const both = this.both;
+    let candidates = 0;
+    for (let i = 0, j = 0; i < na && j < nb; ) {
+      const x = docsA[i]!;
+      const y = docsB[j]!;
+      if (x < y) i++;
+      else if (y < x) j++;
+      else {
+        if ((masksA[i]! & masksB[j]! & fields) !== 0 && removed[x] !== 1) both[candidates++] = x;
+        i++;
+        j++;
+      }
+    }
+    // Arrays grown for very long postings are not kept past the walk.
+    if (blockA.capacity > KEPT_ENTRIES) blockA.release();
+    if (blockB.capacity > KEPT_ENTRIES) blockB.release();
+    if (candidates === 0) return 0;
+    if (candidates < atLeast) {
+      this.stopped = true;
+      return candidates;
+    }
+    const { a, b } = this;
     a.reset(this.postings, first, Channel.Stem, true);
     b.reset(this.postings, second, Channel.Stem, true);
     let n = 0;
-    if (!a.next() || !b.next()) return 0;
-    for (;;) {
-      if (a.doc < b.doc) {
-        if (!a.next()) break;
-      } else if (b.doc < a.doc) {
-        if (!b.next()) break;
-      } else {
-        const mask = a.fieldMask & b.fieldMask & fields;
-        if (mask !== 0 && removed[a.doc] !== 1 && this.adjacent(mask)) n++;
-        if (!a.next() || !b.next()) break;
+    for (let c = 0; c < candidates; c++) {
+      // The documents left cannot bring the count up to `atLeast`.
+      if (n + candidates - c < atLeast) {
+        this.stopped = true;
+        return n;
       }
+      const d = both[c]!;
+      while (a.doc < d && a.next());
+      while (b.doc < d && b.next());
+      if (this.adjacent(a.fieldMask & b.fieldMask & fields)) n++;
     }
     return n;
   }
