@@ -66,33 +66,36 @@ export function cliticVariants(word: string, frequency: (form: string) => number
   if (!isArabicLetters(word) || word.startsWith('ال')) return [];
   const out: string[] = [];
   // Clitic-free forms: the query word, then the word without و/ف, then without ب/ل/ك, each kept
-  // only when more frequent than the form with the proclitic.
+  // only when more frequent than the form with the proclitic. Their frequencies, once read, are
+  // kept (-1: not read yet), so none is read twice.
   const bases: string[] = [word];
+  const baseFrequencies: number[] = [-1];
   let w = word;
-  let wFrequency = -1;
-  for (const letters of [CONJUNCTIONS, PREPOSITIONS]) {
+  for (let step = 0; step < 2; step++) {
+    const letters = step === 0 ? CONJUNCTIONS : PREPOSITIONS;
     if (!letters.includes(w[0]!) || w.length - 1 < MIN_CLITIC_BASE || w.startsWith('ال', 1)) continue;
     const rest = w.slice(1);
-    if (wFrequency < 0) wFrequency = frequency(w);
+    const last = bases.length - 1;
+    if (baseFrequencies[last]! < 0) baseFrequencies[last] = frequency(w);
     const restFrequency = frequency(rest);
-    if (restFrequency === 0 || restFrequency < wFrequency) break;
+    if (restFrequency === 0 || restFrequency < baseFrequencies[last]!) break;
     out.push(rest);
     bases.push(rest);
+    baseFrequencies.push(restFrequency);
     w = rest;
-    wFrequency = restFrequency;
   }
   const seen = new Set<string>(bases);
-  for (const base of bases) {
+  for (let b = 0; b < bases.length; b++) {
+    const base = bases[b]!;
     if (base.length < MIN_CLITIC_BASE) continue;
-    let baseFrequency = -1;
     for (const p of ADDED_PROCLITICS) {
       const form = p + base;
       if (seen.has(form)) continue;
       seen.add(form);
       const f = frequency(form);
       if (f === 0) continue;
-      if (baseFrequency < 0) baseFrequency = frequency(base);
-      if (f <= baseFrequency) out.push(form);
+      if (baseFrequencies[b]! < 0) baseFrequencies[b] = frequency(base);
+      if (f <= baseFrequencies[b]!) out.push(form);
     }
   }
   return out;

@@ -181,6 +181,8 @@ class Compiler {
   private readonly compounds: CompoundIndex | undefined;
   /** The index's generation at compile time (NaN: unknown; the live counts then cache nothing). */
   private readonly generation: number;
+  /** Written forms whose stem the index holds, read by {@link Compiler.stemFrequency}: form → stem and its id. */
+  private readonly stemmed = new Map<string, { term: string; stem: number }>();
   /** Per analyzer group, its {@link Compiler.writtenTest} once made. */
   private readonly writtenTests: ((part: string) => boolean)[] = [];
 
@@ -426,17 +428,7 @@ class Compiler {
    * test of its halves, see `bestSplit`); one test per group and compile.
    */
   private writtenTest(g: number): (part: string) => boolean {
-    let test = this.writtenTests[g];
-    if (test === undefined) {
-      const { ctx } = this;
-      const group = ctx.groups[g]!;
-      test = (part) => {
-        const id = ctx.lookup(group.exactForm('', part));
-        return id >= 0 && ctx.docFrequency(id, Channel.Exact) > 0;
-      };
-      this.writtenTests[g] = test;
-    }
-    return test;
+    return (this.writtenTests[g] ??= writtenTest(this.ctx, this.ctx.groups[g]!));
   }
 
   /**
@@ -511,11 +503,19 @@ class Compiler {
     return found;
   }
 
-  /** Documents holding the stem of a NORMALIZED written form (0 for a stopword or an unknown stem). */
+  /**
+   * Documents holding the stem of a NORMALIZED written form (0 for a stopword or an unknown stem).
+   * A form whose stem is held is remembered until the next {@link Compiler.variantTerms} group
+   * (`stemmed`), so a variant found this way is not stemmed and looked up again.
+   */
   private stemFrequency(group: AnalyzerGroup, form: string): number {
     if (group.analyzer.isStopword(form)) return 0;
-    const stem = this.ctx.lookup(group.analyzer.stemWord(form));
-    return stem < 0 ? 0 : this.ctx.docFrequency(stem, Channel.Stem);
+    const term = group.analyzer.stemWord(form);
+    const stem = this.ctx.lookup(term);
+    if (stem < 0) return 0;
+    const df = this.ctx.docFrequency(stem, Channel.Stem);
+    if (df > 0) this.stemmed.set(form, { term, stem });
+    return df;
   }
 
   /**
@@ -526,17 +526,26 @@ class Compiler {
     const ctx = this.ctx;
     const stems = new Map<number, number>();
     const exacts = new Map<number, number>();
+    const stemmed = this.stemmed;
     for (const [g, form] of word.forms) {
       const group = ctx.groups[g]!;
       const fields = this.fieldsOf(group, scope);
       if (fields.length === 0) continue;
       let mask = 0;
       for (const f of fields) mask |= 1 << f;
+      stemmed.clear();
       for (const variant of variants(form.surface, group)) {
-        if (group.analyzer.isStopword(variant)) continue;
-        const term = group.analyzer.stemWord(variant);
-        const stem = ctx.lookup(term);
-        if (stem < 0 || ctx.docFrequency(stem, Channel.Stem) === 0 || form.terms.includes(term)) continue;
+        // A variant whose stem frequency was read just now (clitics) is not stemmed again.
+        let known = stemmed.get(variant);
+        if (known === undefined) {
+          if (group.analyzer.isStopword(variant)) continue;
+          const term = group.analyzer.stemWord(variant);
+          const id = ctx.lookup(term);
+          if (id < 0 || ctx.docFrequency(id, Channel.Stem) === 0) continue;
+          known = { term, stem: id };
+        }
+        const { term, stem } = known;
+        if (form.terms.includes(term)) continue;
         stems.set(stem, (stems.get(stem) ?? 0) | mask);
         const exactForm = group.exactForm(term, variant);
         const exact = ctx.lookup(exactForm);
@@ -549,6 +558,7 @@ class Compiler {
         }
       }
     }
+    stemmed.clear();
     return { stems, exacts };
   }
 
@@ -710,6 +720,14 @@ function withJoined(sources: readonly PlanSource[], stems: Map<number, number>, 
   return out;
 }
 
+/** Whether the index holds a NORMALIZED word as an exact form of `group` with postings. */
+function writtenTest(ctx: QueryContext, group: AnalyzerGroup): (part: string) => boolean {
+  return (part) => {
+    const id = ctx.lookup(group.exactForm('', part));
+    return id >= 0 && ctx.docFrequency(id, Channel.Exact) > 0;
+  };
+}
+
 /**
  * The index as prefix, typo and compound lookups read it ({@link ExpansionIndex},
  * {@link CompoundIndex}): methods over the query context, one object per compile (no closures).
@@ -744,8 +762,8 @@ class IndexView implements ExpansionIndex, CompoundIndex {
     return this.ctx.docFrequency(id, Channel.Stem);
   }
 
-  phraseDocuments(first: number, second: number, fields: number): number {
-    return this.ctx.live!.phrase(first, second, fields, this.generation);
+  phraseDocuments(first: number, second: number, fields: number, atLeast?: number): number {
+    return this.ctx.live!.phrase(first, second, fields, this.generation, atLeast);
   }
 }
 
