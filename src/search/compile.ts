@@ -267,9 +267,9 @@ class Compiler {
     return f < 0 ? undefined : f;
   }
 
-  /** The group's fields within the scope. */
-  private fieldsOf(group: AnalyzerGroup, scope: number): number[] {
-    return scope < 0 ? [...group.fields] : group.fields.filter((f) => f === scope);
+  /** The group's fields within the scope (the group's own list when there is no scope; never modified). */
+  private fieldsOf(group: AnalyzerGroup, scope: number): readonly number[] {
+    return scope < 0 ? group.fields : group.fields.filter((f) => f === scope);
   }
 
   /** Analyze a word unit's text into query words. */
@@ -374,7 +374,8 @@ class Compiler {
     if (hasTerms && this.splitSources(word, scope, highlight, sources)) matched = true;
 
     const prefix = options.prefix === true || word.prefix;
-    const taken = new Set(baseExacts);
+    // The exact forms a typo expansion leaves out: the word's own, and its completions.
+    let taken: ReadonlySet<number> = baseExacts;
     if (prefix) {
       const masks = new Map<number, number>();
       const weights = new Map<number, number>();
@@ -385,8 +386,8 @@ class Compiler {
         const found = expandPrefix(prefixCandidates(form.surface, group.analyzer), baseExacts, this.expansion, options.maxExpansions);
         this.addExpansion(found, fields, masks, weights, word.label, highlight);
       }
-      for (const id of masks.keys()) taken.add(id);
       if (masks.size > 0) {
+        taken = new Set([...baseExacts, ...masks.keys()]);
         sources.push(expanded(Channel.Exact, PREFIX_WEIGHT, masks, weights));
         if (!matched && this.holdsAny(masks, Channel.Exact)) matched = true;
       }
@@ -563,7 +564,7 @@ class Compiler {
   }
 
   /** Merge one group's expansions (id → weight) into field masks and weights; note highlights. */
-  private addExpansion(found: Map<number, number>, fields: number[], masks: Map<number, number>, weights: Map<number, number>, label: string, highlight: boolean): void {
+  private addExpansion(found: Map<number, number>, fields: readonly number[], masks: Map<number, number>, weights: Map<number, number>, label: string, highlight: boolean): void {
     let mask = 0;
     for (const f of fields) mask |= 1 << f;
     for (const [id, weight] of found) {
@@ -827,19 +828,45 @@ function expanded(channel: Channel, weight: number, masks: Map<number, number>, 
  * bits, term weight {@link CLITIC_WEIGHT}); an id both places keeps weight 1.
  */
 function blend(channel: Channel, weight: number, ids: readonly Int32Array[], variants: Map<number, number>): ExpandedSource {
-  const masks = new Map<number, number>(variants);
-  const weights = new Map<number, number>();
-  for (const id of variants.keys()) weights.set(id, CLITIC_WEIGHT);
+  // Built in the scratch arrays (a linear search: a word has few terms), then copied out.
+  const most = variants.size + ids.length * (ids[0]?.length ?? 0);
+  if (scratchTerms.length < most) {
+    scratchTerms = new Int32Array(2 * most);
+    scratchFields = new Int32Array(2 * most);
+    scratchWeights = new Float64Array(2 * most);
+  }
+  const terms = scratchTerms;
+  const fields = scratchFields;
+  const termWeights = scratchWeights;
+  let n = 0;
+  for (const [id, mask] of variants) {
+    terms[n] = id;
+    fields[n] = mask;
+    termWeights[n] = CLITIC_WEIGHT;
+    n++;
+  }
   for (const row of ids) {
     for (let f = 0; f < row.length; f++) {
       const id = row[f]!;
       if (id < 0) continue;
-      masks.set(id, (masks.get(id) ?? 0) | (1 << f));
-      weights.set(id, 1);
+      let i = 0;
+      while (i < n && terms[i] !== id) i++;
+      if (i === n) {
+        terms[n] = id;
+        fields[n] = 0;
+        n++;
+      }
+      fields[i] = fields[i]! | (1 << f);
+      termWeights[i] = 1;
     }
   }
-  return expanded(channel, weight, masks, weights);
+  return { kind: 'expanded', channel, weight, terms: terms.slice(0, n), fields: fields.slice(0, n), termWeights: termWeights.slice(0, n) };
 }
+
+/** {@link blend}'s working arrays (grown as needed, never shrunk: a few terms per word). */
+let scratchTerms = new Int32Array(64);
+let scratchFields = new Int32Array(64);
+let scratchWeights = new Float64Array(64);
 
 /** Compile `query` (never throws on its syntax; see the module documentation). */
 export function compileQuery(query: string, context: QueryContext, options: CompileOptions): CompiledQuery {
