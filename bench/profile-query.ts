@@ -5,8 +5,10 @@
  * per kind (each query keeps its fastest time over the passes, as bench/query.ts does).
  *
  *   node --import tsx bench/profile-query.ts [--size 20000] [--passes 20] [--kinds plain,prefix,fuzzy]
- *                                            [--cpu-prof FILE] [--record FILE | --verify FILE]
+ *                                            [--cpu-prof FILE] [--record FILE | --verify FILE] [--no-cache]
  *
+ * - `--no-cache`: the index option `queryCache: false`, as the bench's fahras peer (every timed
+ *   query analyzed and compiled afresh);
  * - `--cpu-prof FILE`: a V8 CPU profile of the timed passes only (the build is not in it), written
  *   to FILE (gitignored `*.cpuprofile`), its top entries by self time printed (as
  *   bench/profile-indexing.ts does);
@@ -39,6 +41,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
     record: { type: 'string' },
     verify: { type: 'string' },
+    'no-cache': { type: 'boolean' },
   },
 });
 if (!corpusAvailable()) throw new Error(corpusMissingReason);
@@ -49,7 +52,7 @@ const kinds = (values.kinds ?? 'plain,prefix,fuzzy').split(',') as Kind[];
 
 const docs = loadCorpus(size);
 const queries = latencyQueries(docs);
-const index = createIndex<CorpusArticle, 'title' | 'category'>({ ...articlePreset, store: ['title', 'category'] });
+const index = createIndex<CorpusArticle, 'title' | 'category'>({ ...articlePreset, store: ['title', 'category'], queryCache: values['no-cache'] !== true });
 const t0 = performance.now();
 index.addAll(docs);
 console.log(`${index.size} ANT articles indexed in ${(performance.now() - t0).toFixed(0)} ms`);
