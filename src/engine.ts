@@ -488,12 +488,14 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
   addAll(docs: Iterable<Doc>): number {
     if (!isIterableObject(docs) || !(Symbol.iterator in docs)) throw new FahrasError('INVALID_INPUT', `addAll expects an iterable of documents (an array, a Set, a generator…), got ${describe(docs)}`);
     let added = 0;
+    this.postings.settleOnFlush = false;
     try {
       for (const doc of docs) {
         this.add(doc);
         added++;
       }
     } finally {
+      this.postings.settleOnFlush = true;
       this.postings.trim();
     }
     return added;
@@ -533,6 +535,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
         await yieldToEventLoop();
       }
     };
+    this.postings.settleOnFlush = false;
     try {
       check();
       if (Symbol.asyncIterator in docs) {
@@ -542,6 +545,7 @@ export class SearchIndex<Doc extends object, Stored extends FieldKey<Doc> = neve
       }
       check();
     } finally {
+      this.postings.settleOnFlush = true;
       this.postings.trim();
     }
     if (reported !== added) onProgress?.({ added, total });

@@ -150,6 +150,23 @@ export class SlicePool {
     }
   }
 
+  /** Number of bytes of the stream `[start, upto)` (what {@link SlicePool.gather} appends). */
+  streamLength(start: number, upto: number): number {
+    if (start < 0) return 0;
+    let address = start;
+    let level = 0;
+    let length = 0;
+    for (;;) {
+      const size = LEVEL_SIZES[level]!;
+      if (upto >= address && upto < address + size) return length + upto - address;
+      length += size - 4;
+      const page = this.pages[address >>> PAGE_BITS]!;
+      const f = (address & PAGE_MASK) + size - 4;
+      address = (page[f]! | (page[f + 1]! << 8) | (page[f + 2]! << 16) | (page[f + 3]! << 24)) >>> 0;
+      level = NEXT_LEVELS[level]!;
+    }
+  }
+
   /**
    * Append the bytes of the stream `[start, upto)` to `out` as one contiguous run. Costs one
    * copy per slice (through a view made by the constructor, much cheaper than `subarray`; a short

@@ -23,6 +23,13 @@
  * Per term, a record of ten ints in one Int32Array holds each stream's first slice and write
  * address, the last document id per channel (for deltas) and the document count per channel.
  *
+ * Settled streams ({@link Postings.compact}): a stream written over many batches has a slice per
+ * batch that touched its term, scattered over the pages, and reading it copies slice by slice.
+ * After a bulk add (and as the slices grow past the settled bytes), every stream is copied into
+ * one contiguous array, term by term; a stream is then its settled bytes followed by the bytes
+ * written to the pool since (its tail). A bulk loader writes settled bytes directly
+ * ({@link Postings.fillTerm}).
+ *
  * Added tokens are buffered and written in batches ({@link Postings.flush}): sorted by term, so a
  * batch touches each term's record and stream tail once, not once per document (random memory
  * access is the cost of indexing). Every read flushes first.
@@ -33,7 +40,7 @@
  * @module
  */
 import { FahrasError } from '../errors.js';
-import { growInt32, nextCapacity } from './arrays.js';
+import { growInt32, growUint8, nextCapacity } from './arrays.js';
 import { ByteBuffer, PAGE_BITS, PAGE_SIZE, SlicePool } from './pool.js';
 import type { TokenBuffer } from './tokens.js';
 
@@ -63,6 +70,18 @@ const STEM_DF = 8;
 const EXACT_DF = 9;
 /** Ints per term record. */
 const RECORD = 10;
+
+/** Streams per term in the settled ranges: stem documents (0), exact documents (1), stem positions (2). */
+const STREAMS = 3;
+/** Record offsets of each settled stream's pool tail start, in stream order. */
+const TAIL_STARTS: readonly number[] = [0, 4, 2]; // STEM_START, EXACT_START, POS_START
+
+/**
+ * Pool bytes (pages) past which {@link Postings.trim} settles the streams, unless the settled
+ * bytes are more: copying happens when the pool at least doubled what is settled, so each byte is
+ * copied a bounded number of times.
+ */
+export const SETTLE_MIN_BYTES = 1 << 20;
 
 /** Offset in a record of the documents stream start of channel `c` (upto is the next int). */
 const docStart = (c: Channel): number => (c === 0 ? STEM_START : EXACT_START);
@@ -102,6 +121,20 @@ function readVInt(bytes: Uint8Array, at: number, out: { at: number }): number {
 /** The postings of all terms of an index. */
 export class Postings {
   private pool = new SlicePool();
+  /**
+   * Whether a flush settles the streams once the pool holds 8 × `settleBytes` and twice
+   * what is settled (default true). A bulk add turns it off and settles once at its end
+   * ({@link Postings.trim}).
+   */
+  settleOnFlush = true;
+  /** Settled stream bytes (see the module doc); valid up to `settledLength`. */
+  private settled = new Uint8Array(0);
+  private settledLength = 0;
+  /**
+   * Term t's settled stream k (see STREAMS): `settled[ranges[6t + 2k] .. ranges[6t + 2k + 1])`;
+   * a multiple of 6 long (terms past it have nothing settled).
+   */
+  private ranges = new Int32Array(0);
   /** Per-term records: stream starts and write addresses, last document and df per channel. */
   private records = growRecords(new Int32Array(0), 1024);
   // Tokens added but not yet written to the streams (see flush), in (doc, field, position) order.
@@ -135,18 +168,21 @@ export class Postings {
    * @param batchTokens - tokens buffered before they are written to the streams, in [1, 2^24];
    *   larger batches touch each term's record less often, at 24 bytes of buffers per token.
    *   Default 2^17.
+   * @param settleBytes - pool bytes from which {@link Postings.trim} settles the streams (a flush
+   *   from 8 times as many), a positive integer; default {@link SETTLE_MIN_BYTES}
    */
   constructor(
     readonly fieldCount: number,
     private readonly batchTokens = 1 << 17,
+    private readonly settleBytes = SETTLE_MIN_BYTES,
   ) {
     this.flushAt = Math.min(1024, batchTokens);
   }
 
-  /** Bytes held by the stream pages (for statistics). */
+  /** Bytes held by the stream pages and the settled streams (for statistics). */
   get allocatedBytes(): number {
     this.flush();
-    return this.pool.allocatedBytes;
+    return this.pool.allocatedBytes + this.settled.length;
   }
 
   /** Number of term records (≥ the largest term id with postings + 1). */
@@ -238,12 +274,64 @@ export class Postings {
     this.batchDocCount = 0;
     this.flushAt = Math.min(this.batchTokens, 2 * this.flushAt);
     if (this.pendingStem.length > this.batchTokens * 2) this.releaseBuffers();
+    // Documents added one at a time settle too, less often than a bulk add's trim does.
+    if (this.settleOnFlush && this.pool.allocatedBytes >= Math.max(8 * this.settleBytes, 2 * this.settledLength)) this.compact();
   }
 
-  /** Release the batch buffers (after a bulk load); the postings stay. */
+  /**
+   * After a bulk add or load: release the batch buffers and settle the streams when the pool
+   * holds at least `settleBytes` (see the constructor) and as much as is settled already (see
+   * {@link Postings.compact}). The postings stay the same.
+   */
   trim(): void {
     this.flush();
     this.releaseBuffers();
+    if (this.pool.allocatedBytes >= Math.max(this.settleBytes, this.settledLength)) this.compact();
+    else if (this.settled.length > this.settledLength) this.settled = this.settled.slice(0, this.settledLength);
+  }
+
+  /**
+   * Copy every stream (settled bytes, then pool tail) into one new contiguous array, term by term,
+   * and start an empty pool. Contents, document frequencies and last documents are unchanged.
+   */
+  compact(): void {
+    this.flush();
+    const T = this.records.length / RECORD;
+    const records = this.records;
+    const pool = this.pool;
+    const old = this.settled;
+    const oldRanges = this.ranges;
+    let size = 0;
+    for (let t = 0; t < T; t++) {
+      for (let k = 0; k < STREAMS; k++) {
+        const at = 6 * t + 2 * k;
+        if (at < oldRanges.length) size += oldRanges[at + 1]! - oldRanges[at]!;
+        const r = t * RECORD + TAIL_STARTS[k]!;
+        if (records[r]! >= 0) size += pool.streamLength(records[r]!, records[r + 1]!);
+      }
+    }
+    const out = new ByteBuffer();
+    out.bytes = new Uint8Array(size);
+    const ranges = new Int32Array(6 * T);
+    for (let t = 0; t < T; t++) {
+      for (let k = 0; k < STREAMS; k++) {
+        const at = 6 * t + 2 * k;
+        ranges[at] = out.length;
+        if (at < oldRanges.length && oldRanges[at + 1]! > oldRanges[at]!) {
+          out.bytes.set(old.subarray(oldRanges[at]!, oldRanges[at + 1]!), out.length);
+          out.length += oldRanges[at + 1]! - oldRanges[at]!;
+        }
+        const r = t * RECORD + TAIL_STARTS[k]!;
+        if (records[r]! >= 0) pool.gather(records[r]!, records[r + 1]!, out);
+        records[r] = -1;
+        records[r + 1] = 0;
+        ranges[at + 1] = out.length;
+      }
+    }
+    this.settled = out.bytes;
+    this.settledLength = out.length;
+    this.ranges = ranges;
+    this.pool = new SlicePool();
   }
 
   private releaseBuffers(): void {
@@ -421,6 +509,16 @@ export class Postings {
   gather(term: number, channel: Channel, positions: boolean, out: ByteBuffer): void {
     this.flush();
     if (term < 0 || term >= this.termCapacity) return;
+    const k = 6 * term + 2 * (positions ? 2 : channel);
+    if (k < this.ranges.length) {
+      const from = this.ranges[k]!;
+      const n = this.ranges[k + 1]! - from;
+      if (n > 0) {
+        if (out.length + n > out.bytes.length) out.reserve(n);
+        out.bytes.set(this.settled.subarray(from, from + n), out.length);
+        out.length += n;
+      }
+    }
     const at = term * RECORD + (positions ? POS_START : docStart(channel));
     const start = this.records[at]!;
     if (start >= 0) this.pool.gather(start, this.records[at + 1]!, out);
@@ -450,7 +548,8 @@ export class Postings {
     if (channel === Channel.Stem) streams.push([POS_START, positions]);
     for (const [at, bytes] of streams) {
       if (bytes === undefined || bytes.length === 0) continue;
-      if (this.records[r + at]! >= 0) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
+      const k = 6 * term + 2 * (at === POS_START ? 2 : channel);
+      if (this.records[r + at]! >= 0 || (k < this.ranges.length && this.ranges[k + 1]! > this.ranges[k]!)) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
       let upto = this.pool.newSlice();
       this.records[r + at] = upto;
       for (let i = 0; i < bytes.length; i++) upto = this.pool.writeByte(upto, bytes[i]!);
@@ -491,15 +590,24 @@ export class Postings {
     this.records = growRecords(this.records, term + 1);
     const records = this.records;
     const r = term * RECORD;
-    const pool = this.pool;
+    if (this.ranges.length < 6 * (term + 1)) {
+      // Whole terms (6 ints each), new ranges empty.
+      const grown = new Int32Array(6 * nextCapacity(this.ranges.length / 6, term + 1));
+      grown.set(this.ranges);
+      this.ranges = grown;
+    }
     for (let pass = 0; pass < 2; pass++) {
       const at = r + (pass === 0 ? docStart(channel) : POS_START);
       const length = pass === 0 ? docsLength : channel === Channel.Stem ? positionsLength : 0;
       if (length === 0) continue;
-      if (records[at]! >= 0) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
-      const start = pool.newSlice();
-      records[at] = start;
-      records[at + 1] = pool.writeBytes(start, pass === 0 ? docs : positions, 0, length);
+      const k = 6 * term + 2 * (pass === 0 ? channel : 2);
+      if (records[at]! >= 0 || this.ranges[k + 1]! > this.ranges[k]!) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
+      // Settled bytes: the loaded index reads each stream in one piece.
+      this.settled = growUint8(this.settled, this.settledLength + length);
+      this.settled.set((pass === 0 ? docs : positions).subarray(0, length), this.settledLength);
+      this.ranges[k] = this.settledLength;
+      this.settledLength += length;
+      this.ranges[k + 1] = this.settledLength;
     }
     records[r + STEM_LAST + channel] = lastDoc;
     records[r + STEM_DF + channel] = docFrequency;
@@ -515,8 +623,14 @@ export class Postings {
     const old = new Postings(this.fieldCount);
     old.pool = this.pool;
     old.records = this.records;
+    old.settled = this.settled;
+    old.settledLength = this.settledLength;
+    old.ranges = this.ranges;
     const terms = this.termCapacity;
     this.pool = new SlicePool();
+    this.settled = new Uint8Array(0);
+    this.settledLength = 0;
+    this.ranges = new Int32Array(0);
     this.records = growRecords(new Int32Array(0), Math.max(16, terms));
     const cursor = new PostingCursor(this.fieldCount);
     let scratch = new Int32Array(64);
@@ -539,6 +653,7 @@ export class Postings {
         }
       }
     }
+    this.trim();
   }
 
   private appendPosting(t: number, c: Channel, doc: number, cursor: PostingCursor): void {
@@ -590,11 +705,16 @@ export class Postings {
     const old = this.records;
     const records = growRecords(new Int32Array(0), Math.max(16, newCount));
     const n = Math.min(termMap.length, old.length / RECORD);
+    const oldRanges = this.ranges;
+    const ranges = new Int32Array(oldRanges.length > 0 ? 6 * Math.max(16, newCount) : 0);
     for (let t = 0; t < n; t++) {
       const to = termMap[t]!;
-      if (to >= 0) records.set(old.subarray(t * RECORD, t * RECORD + RECORD), to * RECORD);
+      if (to < 0) continue;
+      records.set(old.subarray(t * RECORD, t * RECORD + RECORD), to * RECORD);
+      if (6 * t < oldRanges.length) ranges.set(oldRanges.subarray(6 * t, 6 * t + 6), 6 * to);
     }
     this.records = records;
+    this.ranges = ranges;
   }
 
   /** Forget every posting. */
@@ -603,6 +723,9 @@ export class Postings {
     this.pendingMaxTerm = -1;
     this.batchDocCount = 0;
     this.pool = new SlicePool();
+    this.settled = new Uint8Array(0);
+    this.settledLength = 0;
+    this.ranges = new Int32Array(0);
     this.records = growRecords(new Int32Array(0), 1024);
   }
 }

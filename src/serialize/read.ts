@@ -247,6 +247,7 @@ function* decode(bytes: Uint8Array, options: LoadIndexOptions): Generator<void, 
     yield;
   }
   yield* bulk.write(x.postings);
+  x.postings.trim();
   return index;
 }
 

@@ -56,7 +56,7 @@ describe('SlicePool', () => {
     expect(decode(out.bytes, out.length)).toEqual([0, 2 ** 31 - 1, 0, 128, 127, 16384]);
   });
 
-  it('keeps interleaved streams apart across pages (property)', () => {
+  it('keeps interleaved streams apart across pages, and streamLength is what gather appends (property)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.nat(20), fc.nat(2 ** 31 - 1)), { maxLength: 3000 }),
@@ -78,6 +78,7 @@ describe('SlicePool', () => {
             const out = new ByteBuffer();
             pool.gather(start, uptos[stream]!, out);
             expect(decode(out.bytes, out.length)).toEqual(model[stream]);
+            expect(pool.streamLength(start, uptos[stream]!)).toBe(out.length);
           });
         },
       ),

@@ -150,6 +150,102 @@ describe('Postings', () => {
     );
   });
 
+  it('compact settles every stream: reads, appends, vacuum, remapTerms and a second compact all keep the postings (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(docArb, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 25 }),
+        fc.constantFrom(1, 5, 1 << 17),
+        fc.boolean(),
+        (docs, batch, remap) => {
+          // Each document: added, then maybe a compact, and kept or removed at the vacuum.
+          const postings = new Postings(F, batch);
+          const tokens = new TokenBuffer(F);
+          const added = new Map<number, Doc>();
+          const half = Math.ceil(docs.length / 2);
+          const check = (live: Map<number, Doc>): void => {
+            for (let t = 0; t < 8; t++) {
+              expect(read(postings, t, Channel.Stem, F)).toEqual(model(live, t, Channel.Stem, F));
+              expect(read(postings, t, Channel.Exact, F)).toEqual(model(live, t, Channel.Exact, F));
+              expect(postings.docFrequency(t, Channel.Stem)).toBe(model(live, t, Channel.Stem, F).length);
+            }
+          };
+          docs.slice(0, half).forEach(([doc, , compact], i) => {
+            fill(tokens, doc);
+            postings.addDocument(i, tokens);
+            added.set(i, doc);
+            if (compact) postings.compact();
+          });
+          check(added);
+          const docMap = new Int32Array(half);
+          const kept = new Map<number, Doc>();
+          let next = 0;
+          docs.slice(0, half).forEach(([doc, keep], i) => {
+            docMap[i] = keep ? next : -1;
+            if (keep) kept.set(next++, doc);
+          });
+          postings.vacuum(docMap);
+          postings.compact();
+          check(kept);
+          docs.slice(half).forEach(([doc, , compact]) => {
+            fill(tokens, doc);
+            postings.addDocument(next, tokens);
+            kept.set(next++, doc);
+            if (compact) postings.compact();
+          });
+          check(kept);
+          if (remap) {
+            // Terms t → 7 - t: reversed ids, settled ranges moved with their records.
+            postings.remapTerms(Int32Array.from({ length: 8 }, (_, t) => 7 - t), 8);
+            const mirrored = new Map([...kept].map(([d, doc]) => [d, doc.map((field) => field.map(([s, x, p]) => [7 - s, 7 - x, p] as [number, number, number]))]));
+            check(mirrored);
+            postings.compact();
+            check(mirrored);
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('settles the streams at trim from settleBytes of pool, at a flush from 8 times as many (unless turned off), each time the pool outgrew what is settled', () => {
+    const PAGE = 1 << 16;
+    const postings = new Postings(1, 64, PAGE);
+    const tokens = new TokenBuffer(1);
+    const added = new Map<number, Doc>();
+    let d = 0;
+    // Each document: 40 tokens of distinct terms, so every token starts or extends a stream.
+    const add = (n: number): void => {
+      for (let i = 0; i < n; i++, d++) {
+        const doc: Doc = [Array.from({ length: 40 }, (_, j) => [(d * 40 + j) % 20000, j, j] as [number, number, number])];
+        fill(tokens, doc);
+        postings.addDocument(d, tokens);
+        added.set(d, doc);
+      }
+    };
+    const pages = (): number => (postings as unknown as { pool: { pages: unknown[] } }).pool.pages.length;
+    postings.settleOnFlush = false;
+    add(1500);
+    postings.flush();
+    expect(pages()).toBeGreaterThan(8); // over 8 × settleBytes, not settled: turned off
+    postings.trim();
+    expect(pages()).toBe(0); // settled: an empty pool
+    const settled = postings.allocatedBytes;
+    add(20);
+    postings.trim();
+    expect(pages()).toBe(1); // less new than settled: left in the pool
+    expect(postings.allocatedBytes).toBe(settled + PAGE);
+    postings.settleOnFlush = true;
+    add(3000);
+    postings.flush();
+    // Flushes settled on the way: the pool never passed 8 pages and twice the settled bytes.
+    const pool = pages() * PAGE;
+    const settledNow = postings.allocatedBytes - pool;
+    expect(settledNow).toBeGreaterThan(2 * settled);
+    expect(pool).toBeLessThanOrEqual(Math.max(8 * PAGE, 2 * settledNow) + PAGE);
+    for (const t of [0, 7, 19999]) expect(read(postings, t, Channel.Stem, 1)).toEqual(model(added, t, Channel.Stem, 1));
+    for (const t of [0, 39]) expect(read(postings, t, Channel.Exact, 1)).toEqual(model(added, t, Channel.Exact, 1));
+  });
+
   it('remapTerms moves postings to new term ids', () => {
     const postings = new Postings(1);
     const tokens = new TokenBuffer(1);

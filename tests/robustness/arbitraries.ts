@@ -104,6 +104,7 @@ export type Op =
   | { readonly kind: 'remove'; readonly id: number | string }
   | { readonly kind: 'search'; readonly query: string; readonly options: ModelSearchOptions }
   | { readonly kind: 'vacuum' }
+  | { readonly kind: 'settle' }
   | { readonly kind: 'clear' }
   | { readonly kind: 'reload' };
 
@@ -113,6 +114,8 @@ export const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: docId.map((id) => ({ kind: 'remove' as const, id })) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('search' as const), query, options: searchOptions }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'vacuum' as const }) },
+  // The postings' settled streams (Postings.compact), which bulk adds make past a size.
+  { weight: 1, arbitrary: fc.constant({ kind: 'settle' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'reload' as const }) },
 );

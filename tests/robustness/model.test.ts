@@ -1,5 +1,6 @@
 /**
- * Model-based property: any sequence of add / update / remove / vacuum / clear / search / reload
+ * Model-based property: any sequence of add / update / remove / vacuum / settle (the postings'
+ * streams copied into one array, as a bulk add does past a size) / clear / search / reload
  * (`loadIndex(index.export())`, the sequence then goes on with the loaded index) leaves an
  * index that answers every query exactly like a fresh index built from the final documents (in
  * the order they were last added or updated: ties rank by insertion order): same ids in the same
@@ -14,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FahrasError } from '../../src/errors.js';
 import { loadIndex } from '../../src/serialize/read.js';
+import type { IndexInternals } from '../../src/engine.js';
 import { PROBES, difference, modelConfig, modelIndex, observe, op } from './arbitraries.js';
 import type { ModelConfig, ModelDoc, ModelIndex, ModelSearchOptions, Op } from './arbitraries.js';
 
@@ -80,6 +82,9 @@ function apply(config: ModelConfig, index: ModelIndex, model: Map<number | strin
       break;
     case 'vacuum':
       index.vacuum();
+      break;
+    case 'settle':
+      (index as unknown as { internals: IndexInternals }).internals.postings.compact();
       break;
     case 'clear':
       index.clear();
