@@ -72,6 +72,11 @@ export interface LoadIndexOptions {
   analyzer?: AnalyzerOptions;
   /** Per-field analyzer options, as in `createIndex`'s `fields` (each overrides `analyzer`). */
   fields?: { readonly [field: string]: { readonly analyzer?: AnalyzerOptions } | undefined };
+  /**
+   * The loaded index's `queryCache` option, as in `createIndex` (not saved: it changes no result).
+   * Default true.
+   */
+  queryCache?: boolean;
 }
 
 /** The metadata of the index behind `internals`. */
@@ -273,6 +278,7 @@ export function indexOptionsFor(meta: SavedMetadata, load: LoadIndexOptions): Re
     exactBoost: meta.exactBoost,
     vacuumThreshold: meta.vacuumThreshold,
     maxFieldLength: meta.maxFieldLength === false ? Infinity : meta.maxFieldLength,
+    ...(load.queryCache !== undefined && { queryCache: load.queryCache }),
   };
   const names = meta.fields.map((f) => f.name);
   if (Object.keys(fields).every((k, i) => k === names[i])) return { ...common, fields };

@@ -271,6 +271,10 @@ function checkLoadOptions(options: unknown, known: readonly string[]): void {
       throw new FahrasError('UNKNOWN_OPTION', `Unknown option ${key} (known: ${known.join(', ')})`, { option: key });
     }
   }
+  const queryCache = (options as Record<string, unknown>).queryCache;
+  if (queryCache !== undefined && typeof queryCache !== 'boolean') {
+    throw new FahrasError('INVALID_OPTION', `Option queryCache must be a boolean, got ${typeof queryCache}`, { option: 'queryCache' });
+  }
 }
 
 /**
@@ -292,7 +296,7 @@ export function loadIndex<Doc extends object = Record<string, unknown>, Stored e
   options: LoadIndexOptions = {},
 ): SearchIndex<Doc, Stored, Id> {
   const input = asBytes(bytes);
-  checkLoadOptions(options, ['analyzer', 'fields']);
+  checkLoadOptions(options, ['analyzer', 'fields', 'queryCache']);
   const run = decode(input, options);
   for (;;) {
     const step = guard(() => run.next());
@@ -325,7 +329,7 @@ export async function loadIndexAsync<Doc extends object = Record<string, unknown
   options: LoadIndexAsyncOptions = {},
 ): Promise<SearchIndex<Doc, Stored, Id>> {
   const input = asBytes(bytes);
-  checkLoadOptions(options, ['analyzer', 'fields', 'signal', 'chunkBudgetMs']);
+  checkLoadOptions(options, ['analyzer', 'fields', 'queryCache', 'signal', 'chunkBudgetMs']);
   const { signal, chunkBudgetMs = DEFAULT_CHUNK_BUDGET_MS } = options;
   if (typeof chunkBudgetMs !== 'number' || !Number.isFinite(chunkBudgetMs) || chunkBudgetMs <= 0) {
     throw new FahrasError('INVALID_OPTION', `Option chunkBudgetMs must be a finite number > 0, got ${String(chunkBudgetMs)}`, { option: 'chunkBudgetMs' });

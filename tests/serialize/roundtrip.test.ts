@@ -186,6 +186,21 @@ describe('export and loadIndex', () => {
     expectError(() => loadIndex([1, 2, 3] as never), 'INVALID_INPUT');
     expectError(() => loadIndex(bytes, { analyser: {} } as never), 'UNKNOWN_OPTION');
   });
+
+  it('takes queryCache (not saved): a loaded index without query caches answers the same, and a non-boolean is INVALID_OPTION', async () => {
+    const original = articleIndex();
+    const bytes = original.export();
+    const queries = ['كتاب', 'الكتاب مدرسة', 'وزير الخارجية'];
+    for (const queryCache of [false, true]) {
+      const loaded = loadIndex(bytes, { queryCache });
+      expect((loaded as unknown as { internals: { options: { queryCache: boolean } } }).internals.options.queryCache).toBe(queryCache);
+      expect(answers(loaded, queries)).toEqual(answers(original, queries));
+    }
+    expect((loadIndex(bytes) as unknown as { internals: { options: { queryCache: boolean } } }).internals.options.queryCache).toBe(true);
+    expectError(() => loadIndex(bytes, { queryCache: 'no' as never }), 'INVALID_OPTION');
+    await expect(loadIndexAsync(bytes, { queryCache: 0 as never })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    expect((await loadIndexAsync(bytes, { queryCache: false })).size).toBe(original.size);
+  });
 });
 
 describe('the analysis of a saved index', () => {
