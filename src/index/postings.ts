@@ -42,6 +42,8 @@
 import { FahrasError } from '../errors.js';
 import { growInt32, growUint8, nextCapacity } from './arrays.js';
 import { ByteBuffer, PAGE_BITS, PAGE_SIZE, SlicePool } from './pool.js';
+import { denseList, SKIP_INTERVAL } from './dense.js';
+import type { DenseList } from './dense.js';
 import type { TokenBuffer } from './tokens.js';
 
 /** The two kinds of postings kept for each term id. */
@@ -82,6 +84,15 @@ const TAIL_STARTS: readonly number[] = [0, 4, 2]; // STEM_START, EXACT_START, PO
  * copied a bounded number of times.
  */
 export const SETTLE_MIN_BYTES = 1 << 20;
+
+/** Fewest postings of a settled documents stream given a dense list (see `dense.ts`). */
+export const DENSE_MIN = 256;
+/**
+ * Smallest share of the documents a settled documents stream must hold to be given a dense list
+ * (1/32): its bitset then takes at most about a byte per posting, a posting three or more bytes
+ * in the stream.
+ */
+export const DENSE_SHARE = 1 / 32;
 
 /** Offset in a record of the documents stream start of channel `c` (upto is the next int). */
 const docStart = (c: Channel): number => (c === 0 ? STEM_START : EXACT_START);
@@ -127,6 +138,14 @@ export class Postings {
    * ({@link Postings.trim}).
    */
   settleOnFlush = true;
+  /** Fewest postings for a dense list (default {@link DENSE_MIN}; tests lower it). */
+  denseMin = DENSE_MIN;
+  /** Smallest share of the documents for a dense list (default {@link DENSE_SHARE}). */
+  denseShare = DENSE_SHARE;
+  /** Dense lists of settled documents streams, by `2 · term + channel`; built with the settled bytes. */
+  private denseLists = new Map<number, DenseList>();
+  /** Whether the dense lists describe the settled bytes. */
+  private denseBuilt = true;
   /** Settled stream bytes (see the module doc); valid up to `settledLength`. */
   private settled = new Uint8Array(0);
   private settledLength = 0;
@@ -288,6 +307,44 @@ export class Postings {
     this.releaseBuffers();
     if (this.pool.allocatedBytes >= Math.max(this.settleBytes, this.settledLength)) this.compact();
     else if (this.settled.length > this.settledLength) this.settled = this.settled.slice(0, this.settledLength);
+    if (!this.denseBuilt) this.buildDense();
+  }
+
+  /**
+   * The dense list of `term`'s documents stream in `channel` (see `dense.ts`): only for a settled
+   * stream of at least {@link Postings.denseMin} postings and {@link Postings.denseShare} of the
+   * documents, and only while nothing was written to it since (undefined otherwise). Its byte
+   * offsets are relative to the start of what {@link Postings.gather} returns.
+   */
+  dense(term: number, channel: Channel): DenseList | undefined {
+    if (this.denseLists.size === 0) return undefined;
+    this.flush();
+    const list = this.denseLists.get(2 * term + channel);
+    if (list === undefined || this.records[term * RECORD + docStart(channel)]! >= 0) return undefined;
+    return list;
+  }
+
+  /** Build the dense lists of the settled documents streams. */
+  private buildDense(): void {
+    this.denseLists = new Map();
+    this.denseBuilt = true;
+    const ranges = this.ranges;
+    const records = this.records;
+    const T = Math.min(ranges.length / 6, records.length / RECORD);
+    let documents = 0;
+    for (let t = 0; t < T; t++) {
+      for (let c = 0; c < 2; c++) documents = Math.max(documents, records[t * RECORD + STEM_LAST + c]! + 1);
+    }
+    const min = Math.max(1, this.denseMin, Math.ceil(this.denseShare * documents));
+    for (let t = 0; t < T; t++) {
+      for (let c = 0; c < 2; c++) {
+        const count = records[t * RECORD + STEM_DF + c]!;
+        const from = ranges[6 * t + 2 * c]!;
+        const to = ranges[6 * t + 2 * c + 1]!;
+        if (count < min || to <= from || records[t * RECORD + docStart(c as Channel)]! >= 0) continue;
+        this.denseLists.set(2 * t + c, denseList(this.settled, from, to, count, records[t * RECORD + STEM_LAST + c]!));
+      }
+    }
   }
 
   /**
@@ -332,6 +389,7 @@ export class Postings {
     this.settledLength = out.length;
     this.ranges = ranges;
     this.pool = new SlicePool();
+    this.buildDense();
   }
 
   private releaseBuffers(): void {
@@ -603,6 +661,7 @@ export class Postings {
       const k = 6 * term + 2 * (pass === 0 ? channel : 2);
       if (records[at]! >= 0 || this.ranges[k + 1]! > this.ranges[k]!) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
       // Settled bytes: the loaded index reads each stream in one piece.
+      this.denseBuilt = false;
       this.settled = growUint8(this.settled, this.settledLength + length);
       this.settled.set((pass === 0 ? docs : positions).subarray(0, length), this.settledLength);
       this.ranges[k] = this.settledLength;
@@ -631,6 +690,7 @@ export class Postings {
     this.settled = new Uint8Array(0);
     this.settledLength = 0;
     this.ranges = new Int32Array(0);
+    this.denseLists = new Map();
     this.records = growRecords(new Int32Array(0), Math.max(16, terms));
     const cursor = new PostingCursor(this.fieldCount);
     let scratch = new Int32Array(64);
@@ -715,6 +775,12 @@ export class Postings {
     }
     this.records = records;
     this.ranges = ranges;
+    const dense = new Map<number, DenseList>();
+    for (const [key, list] of this.denseLists) {
+      const to = key >>> 1 < termMap.length ? termMap[key >>> 1]! : -1;
+      if (to >= 0) dense.set(2 * to + (key & 1), list);
+    }
+    this.denseLists = dense;
   }
 
   /** Forget every posting. */
@@ -726,6 +792,7 @@ export class Postings {
     this.settled = new Uint8Array(0);
     this.settledLength = 0;
     this.ranges = new Int32Array(0);
+    this.denseLists = new Map();
     this.records = growRecords(new Int32Array(0), 1024);
   }
 }
@@ -932,6 +999,61 @@ export class PostingBlock {
       // Skip the frequencies: one varint per field of the mask.
       for (let m = mask; m !== 0; m &= m - 1) while (bytes[p++]! & 0x80);
       n++;
+    }
+    return n - at;
+  }
+
+  /**
+   * Decode, from the documents stream of `term` in `channel` whose dense list is `dense`, only the
+   * blocks of postings holding some of the documents `targets[0, m)` (increasing), into entries
+   * `at, at + 1, …` in document order, its bytes going to `bytes[byteAt …]`; returns the number of
+   * entries (whole blocks: other documents of those blocks too). The stream must be the one
+   * `dense` describes ({@link Postings.dense}).
+   */
+  readBlocks(postings: Postings, term: number, channel: Channel, dense: DenseList, targets: Int32Array, m: number, at: number, byteAt: number): number {
+    const buffer = this.buffer;
+    buffer.length = byteAt;
+    postings.gather(term, channel, false, buffer);
+    const bytes = buffer.bytes;
+    const end = buffer.length;
+    this.reserve(at + Math.min(dense.count, m * SKIP_INTERVAL), at);
+    const docs = this.docs;
+    const masks = this.masks;
+    const starts = this.starts;
+    const { words, lo, blockBase, blockOffset } = dense;
+    const blocks = blockBase.length;
+    let n = at;
+    let last = -1;
+    for (let j = 0; j < m; j++) {
+      const d = targets[j]!;
+      const w = (d >>> 5) - lo;
+      if (w < 0 || w >= words.length || (words[w]! & (1 << (d & 31))) === 0) continue;
+      const b = dense.block(d);
+      if (b <= last) continue;
+      last = b;
+      let p = byteAt + blockOffset[b]!;
+      const stop = b + 1 < blocks ? byteAt + blockOffset[b + 1]! : end;
+      let doc = blockBase[b]!;
+      while (p < stop) {
+        let x = bytes[p++]!;
+        let v = x & 0x7f;
+        for (let shift = 7; x & 0x80; shift += 7) {
+          x = bytes[p++]!;
+          v |= (x & 0x7f) << shift;
+        }
+        doc += v >>> 0;
+        x = bytes[p++]!;
+        let mask = x & 0x7f;
+        for (let shift = 7; x & 0x80; shift += 7) {
+          x = bytes[p++]!;
+          mask |= (x & 0x7f) << shift;
+        }
+        docs[n] = doc;
+        masks[n] = mask;
+        starts[n] = p;
+        for (let k = mask; k !== 0; k &= k - 1) while (bytes[p++]! & 0x80);
+        n++;
+      }
     }
     return n - at;
   }

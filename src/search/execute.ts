@@ -32,6 +32,8 @@
 import { growFloat64, growInt32 } from '../index/arrays.js';
 import type { DocumentTable } from '../index/documents.js';
 import { PostingBlock, PostingCursor } from '../index/postings.js';
+import type { DenseList } from '../index/dense.js';
+import { SKIP_INTERVAL } from '../index/dense.js';
 import type { Channel, Postings } from '../index/postings.js';
 import { Bm25fScorer } from '../scoring/bm25f.js';
 import { FacetCounter } from './facets.js';
@@ -160,6 +162,8 @@ export class Searcher {
   private listWeight = new Float64Array(64);
   private listStart = new Int32Array(64);
   private listCount = new Int32Array(64);
+  /** The dense list a list was matched with in pass 1 (its postings not decoded), else undefined. */
+  private listDense: (DenseList | undefined)[] = [];
   // Per source of the plan, in order: its clause, channel, document frequency (0 when it is not
   // scored), weight, and its lists [sourceLists[s], sourceLists[s + 1]).
   private sourceClause = new Int32Array(64);
@@ -429,6 +433,7 @@ export class Searcher {
       let n: number;
       if (fields === PHRASE) {
         // A phrase's matches live in the block like a term's postings (tfs unused), always kept.
+        this.listDense[l] = undefined;
         n = 0;
         collectExtra(source as PhraseSource, context.postings, removed, scorer, this.cursor!, (d, w, mask) => {
           this.phraseW = growFloat64(this.phraseW, start + n + 1);
@@ -439,6 +444,21 @@ export class Searcher {
           n++;
         });
       } else {
+        // A dense list, when every posting counts (all its fields searched, no removed document,
+        // weights that cannot underflow): its documents a word at a time, nothing decoded.
+        const dense = hasRemoved || !safeWeights || !(this.listWeight[l]! >= SAFE_TERM_WEIGHT) ? undefined : context.postings.dense(this.listTerm[l]!, this.sourceChannel[s] as Channel);
+        this.listDense[l] = dense !== undefined && (dense.fields & ~fields) === 0 ? dense : undefined;
+        if (this.listDense[l] !== undefined) {
+          df += this.matchDense(dense!, SRC);
+          this.listStart[l] = -1;
+          this.listCount[l] = dense!.count;
+          const lo = dense!.lo;
+          const hi = lo + dense!.words.length;
+          this.dirty(lo, hi);
+          if (lo < sourceLo) sourceLo = lo;
+          if (hi > sourceHi) sourceHi = hi;
+          continue;
+        }
         n = block.read(context.postings, this.listTerm[l]!, this.sourceChannel[s] as Channel, start, this.keptBytes);
       }
       this.listStart[l] = start;
@@ -505,6 +525,25 @@ export class Searcher {
     if (sourceLo < this.rangeLo) this.rangeLo = sourceLo;
     if (sourceHi > this.rangeHi) this.rangeHi = sourceHi;
     return excluding ? 0 : df;
+  }
+
+  /** Pass 1's match of a dense list: its bitset words added to the set at `SRC`; returns the documents new there. */
+  private matchDense(dense: DenseList, SRC: number): number {
+    const bits = this.bits;
+    const words = dense.words;
+    const at = SRC + dense.lo;
+    let added = 0;
+    for (let i = 0; i < words.length; i++) {
+      const x = words[i]!;
+      if (x === 0) continue;
+      const old = bits[at + i]!;
+      const fresh = x & ~old;
+      if (fresh !== 0) {
+        bits[at + i] = old | x;
+        added += popcount(fresh);
+      }
+    }
+    return added;
   }
 
   /** Pass 1's match of block entries [start, start + n) for weights too small to trust: computes each weighted tf. */
@@ -690,7 +729,10 @@ export class Searcher {
         const fields = this.listFields[l]!;
         if (start < 0) {
           start = this.kept;
-          count = block.read(context.postings, this.listTerm[l]!, this.sourceChannel[t] as Channel, start, this.keptBytes);
+          const dense = this.listDense[l];
+          // A dense list with few documents to score: just the blocks holding them.
+          if (dense !== undefined && m >= 0 && 2 * m * SKIP_INTERVAL < count) count = block.readBlocks(context.postings, this.listTerm[l]!, this.sourceChannel[t] as Channel, dense, this.targets, m, start, this.keptBytes);
+          else count = block.read(context.postings, this.listTerm[l]!, this.sourceChannel[t] as Channel, start, this.keptBytes);
         }
         if (fields === PHRASE) n = this.scorePhrase(start, count, set, sourceStamp, n);
         else if (this.everyPosting) n = this.scoreLive(scorer, block, start, count, fields, this.listWeight[l]!, context.docs.removed, sourceStamp, n);

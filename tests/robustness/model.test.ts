@@ -1,6 +1,7 @@
 /**
  * Model-based property: any sequence of add / update / remove / vacuum / settle (the postings'
- * streams copied into one array, as a bulk add does past a size) / clear / search / reload
+ * streams copied into one array, as a bulk add does past a size, every documents stream given a
+ * dense list) / clear / search / reload
  * (`loadIndex(index.export())`, the sequence then goes on with the loaded index) leaves an
  * index that answers every query exactly like a fresh index built from the final documents (in
  * the order they were last added or updated: ties rank by insertion order): same ids in the same
@@ -83,9 +84,14 @@ function apply(config: ModelConfig, index: ModelIndex, model: Map<number | strin
     case 'vacuum':
       index.vacuum();
       break;
-    case 'settle':
-      (index as unknown as { internals: IndexInternals }).internals.postings.compact();
+    case 'settle': {
+      // Every documents stream gets a dense list (the defaults ask for hundreds of postings).
+      const postings = (index as unknown as { internals: IndexInternals }).internals.postings;
+      postings.denseMin = 1;
+      postings.denseShare = 0;
+      postings.compact();
       break;
+    }
     case 'clear':
       index.clear();
       model.clear();
