@@ -89,10 +89,11 @@ export const SETTLE_MIN_BYTES = 1 << 20;
 export const DENSE_MIN = 256;
 /**
  * Smallest share of the documents a settled documents stream must hold to be given a dense list
- * (1/32): its bitset then takes at most about a byte per posting, a posting three or more bytes
- * in the stream.
+ * (1/16): its bitset then takes at most two bits per document it holds (a posting takes three or
+ * more bytes in the stream). Measured at 20,000 ANT articles: 1/16 and 1/32 answer plain queries
+ * equally fast (7–8 % faster than without dense lists), 1/32 with 2.5 times the bitset memory.
  */
-export const DENSE_SHARE = 1 / 32;
+export const DENSE_SHARE = 1 / 16;
 
 /** Offset in a record of the documents stream start of channel `c` (upto is the next int). */
 const docStart = (c: Channel): number => (c === 0 ? STEM_START : EXACT_START);
