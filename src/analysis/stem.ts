@@ -32,7 +32,7 @@
  * Words holding anything other than Arabic letters ء–ي (Latin, digits) are returned unchanged.
  * @module
  */
-import { ARABIC_LETTER_FIRST, ARABIC_LETTER_LAST } from './chars.js';
+import { ALEF, ARABIC_LETTER_FIRST, ARABIC_LETTER_LAST, BEH, FEH, HEH, KAF, LAM, MEEM, NOON, TEH, WAW, YEH } from './chars.js';
 
 /**
  * A stemmer: maps one normalized word to its index term. Must be pure and deterministic (the
@@ -40,51 +40,19 @@ import { ARABIC_LETTER_FIRST, ARABIC_LETTER_LAST } from './chars.js';
  */
 export type Stemmer = (term: string) => string;
 
+// The rules are written as comparisons of letter codes on the word and offsets into it: a stem
+// is one `slice` of the word (none when nothing is removed), and no step makes a string, walks a
+// table or hashes the word (only the rare forms of الله and ال + two letters do).
+// bench/stemmer-equivalence.ts checks a change against the previous outputs.
+
 const ALLAH = 'الله';
 const ALLAH_FORMS: ReadonlySet<string> = new Set(['الله', 'والله', 'فالله', 'بالله', 'تالله', 'لله', 'ولله', 'فلله']);
-
-/** Proclitic groups with the letters that must remain after each, longest first. */
-const PROCLITICS: ReadonlyArray<readonly [string, number]> = [
-  ['وبال', 3],
-  ['فبال', 3],
-  ['وكال', 3],
-  ['فكال', 3],
-  ['ولل', 3],
-  ['فلل', 3],
-  ['وال', 3],
-  ['فال', 3],
-  ['بال', 3],
-  ['كال', 3],
-  ['لل', 3],
-  ['ال', 2],
-];
 
 /** Two-letter endings that are never a whole word after ال (الات، اليه …). */
 const BARE_SUFFIXES: ReadonlySet<string> = new Set(['ات', 'ان', 'ين', 'ون', 'يه', 'ها', 'هم', 'هن', 'نا', 'كم', 'كن']);
 
-/** Attached pronouns and endings of step 1, longest first. */
-const STEP1: ReadonlyArray<readonly [string, number]> = [
-  ['هما', 3],
-  ['كما', 4],
-  ['هم', 3],
-  ['هن', 3],
-  ['ها', 3],
-  ['كم', 4],
-  ['كن', 4],
-  ['نا', 3],
-  ['وا', 3],
-  ['ه', 3],
-  ['ي', 3],
-  ['ا', 3],
-];
-
-/**
- * Whether و + ال + `rest` is rather والد ("parent") + endings: والده، والدتهما … (but والدين stays
- * "and the religion", the reading news text needs more often).
- */
-function isParent(rest: string): boolean {
-  return rest.startsWith('د') && rest !== 'دين' && stripSuffixes('والد' + rest.slice(1)) === 'والد';
-}
+/** د ARABIC LETTER DAL (والد). */
+const DAL = 0x062f;
 
 function isArabicWord(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
@@ -94,14 +62,37 @@ function isArabicWord(w: string): boolean {
   return w.length > 0;
 }
 
-// The letters the fast checks below compare with.
-const ALEF = 0x0627;
-const BEH = 0x0628;
-const FEH = 0x0641;
-const KAF = 0x0643;
-const LAM = 0x0644;
-const HEH = 0x0647;
-const WAW = 0x0648;
+/**
+ * The proclitic group of an Arabic word `w` of `n` letters: the number of letters it takes (0:
+ * none), or -1 when `w` is a form of الله. The groups, longest first (one must leave 3 letters, ال
+ * 2): وبال فبال وكال فكال, then ولل فلل وال فال بال كال, then لل, then ال.
+ */
+function procliticLength(w: string, n: number): number {
+  // Every form of الله ends in له and has 3 to 5 letters.
+  if (n <= 5 && n >= 3 && w.charCodeAt(n - 1) === HEH && w.charCodeAt(n - 2) === LAM && ALLAH_FORMS.has(w)) return -1;
+  const c0 = w.charCodeAt(0);
+  if (c0 === WAW || c0 === FEH) {
+    if (n < 6) return 0;
+    const c1 = w.charCodeAt(1);
+    if (c1 === BEH || c1 === KAF) return n >= 7 && w.charCodeAt(2) === ALEF && w.charCodeAt(3) === LAM ? 4 : 0;
+    if (w.charCodeAt(2) !== LAM) return 0;
+    if (c1 === LAM) return 3;
+    if (c1 !== ALEF) return 0;
+    // وال + د…: the word "parent" (والده، والدتهما …) when its endings leave والد, but والدين
+    // stays "and the religion". No other group starts with و, so the word is kept whole.
+    if (c0 === WAW && w.charCodeAt(3) === DAL && !(n === 6 && w.charCodeAt(4) === YEH && w.charCodeAt(5) === NOON) && suffixEnd(w, 0, n) === 4) return 0;
+    return 3;
+  }
+  if (c0 === BEH || c0 === KAF) return n >= 6 && w.charCodeAt(1) === ALEF && w.charCodeAt(2) === LAM ? 3 : 0;
+  if (c0 === LAM) return n >= 5 && w.charCodeAt(1) === LAM ? 2 : 0;
+  if (c0 === ALEF) {
+    if (n < 4 || w.charCodeAt(1) !== LAM) return 0;
+    // الات is not ال + ات, nor الله ال + له.
+    if (n === 4 && (BARE_SUFFIXES.has(w.slice(2)) || (w.charCodeAt(2) === LAM && w.charCodeAt(3) === HEH))) return 0;
+    return 2;
+  }
+  return 0;
+}
 
 /**
  * Remove one proclitic group from a normalized word, when enough of it is left (see the module
@@ -111,55 +102,114 @@ const WAW = 0x0648;
  */
 export function stripProclitics(word: string): string {
   if (!isArabicWord(word)) return word;
-  const n = word.length;
-  // Every form of الله ends in له and has 3 to 5 letters.
-  if (n <= 5 && n >= 3 && word.charCodeAt(n - 1) === HEH && word.charCodeAt(n - 2) === LAM && ALLAH_FORMS.has(word)) return ALLAH;
-  // Every proclitic group starts with one of و ف ب ك ل ا.
-  const first = word.charCodeAt(0);
-  if (first !== ALEF && first !== WAW && first !== LAM && first !== BEH && first !== FEH && first !== KAF) return word;
-  for (const [prefix, keep] of PROCLITICS) {
-    const m = prefix.length;
-    if (n - m < keep || !startsWith(word, prefix)) continue;
-    const rest = word.slice(m);
-    if (prefix === 'ال' && (rest === 'له' || (rest.length === 2 && BARE_SUFFIXES.has(rest)))) continue;
-    if (prefix === 'وال' && isParent(rest)) continue;
-    return rest;
+  const p = procliticLength(word, word.length);
+  return p === 0 ? word : p < 0 ? ALLAH : word.slice(p);
+}
+
+// The suffix steps work on the letters `w[from, end)` without making that string: each cut
+// compares letters from the end and checks how many letters of the stem (from `from`) remain.
+
+/** What step 1 removed: nothing, ي, ا, ه, or another pronoun. */
+const NO_PRONOUN = 0;
+const PRONOUN_YEH = 1;
+const PRONOUN_ALEF = 2;
+const PRONOUN_HEH = 3;
+const PRONOUN_OTHER = 4;
+
+/**
+ * Step 2 on `w[from, end)`: the end after one number ending (ات تين تان: 3 letters kept; ون ين
+ * ان: 4), or -1.
+ */
+function numberEnd(w: string, from: number, end: number): number {
+  const len = end - from;
+  if (len < 5) return -1;
+  const last = w.charCodeAt(end - 1);
+  const before = w.charCodeAt(end - 2);
+  if (last === NOON) {
+    if (before === YEH || before === ALEF) {
+      if (w.charCodeAt(end - 3) === TEH && len >= 6) return end - 3; // تين تان
+      return len >= 6 ? end - 2 : -1; // ين ان
+    }
+    return before === WAW && len >= 6 ? end - 2 : -1; // ون
   }
-  return word;
+  return last === TEH && before === ALEF ? end - 2 : -1; // ات
 }
 
-/** Whether `w` starts with `prefix` (no longer than `w`). */
-function startsWith(w: string, prefix: string): boolean {
-  for (let i = 0; i < prefix.length; i++) if (w.charCodeAt(i) !== prefix.charCodeAt(i)) return false;
-  return true;
+/** Whether the stem `w[from, at)` left by a pronoun at `at` may stand (مساهم is not مسا + هم). */
+function pronounStem(w: string, from: number, at: number): boolean {
+  return at - from !== 3 || w.charCodeAt(at - 1) !== ALEF;
 }
 
-// The suffix steps work on `w.slice(0, end)` without making it: each takes an end and returns the
-// end after the cut, or -1 when the cut does not apply.
-
-/** The end of `w[0, end)` cut by `suffix` when at least `keep` letters remain, else -1. */
-function cut(w: string, end: number, suffix: string, keep: number): number {
-  const m = suffix.length;
-  const at = end - m;
-  if (at < keep) return -1;
-  for (let i = 0; i < m; i++) if (w.charCodeAt(at + i) !== suffix.charCodeAt(i)) return -1;
-  return at;
+/** The end of `w[from, n)` after steps 1–3 of the module rules (`n`, the word's length, when none applies). */
+function suffixEnd(w: string, from: number, n: number): number {
+  const len = n - from;
+  let end = n;
+  let pronoun = NO_PRONOUN;
+  // Step 1: one attached pronoun or ending (3 letters kept; كما كم كن: 4).
+  if (len >= 4) {
+    const last = w.charCodeAt(n - 1);
+    const before = w.charCodeAt(n - 2);
+    if (last === ALEF) {
+      if (before === MEEM) {
+        // هما كما, else ا
+        const third = w.charCodeAt(n - 3);
+        if (len >= 6 && third === HEH && pronounStem(w, from, n - 3)) {
+          end = n - 3;
+          pronoun = PRONOUN_OTHER;
+        } else if (len >= 7 && third === KAF) {
+          end = n - 3;
+          pronoun = PRONOUN_OTHER;
+        }
+      } else if (len >= 5 && (before === HEH || before === WAW) ? pronounStem(w, from, n - 2) : before === NOON && len >= 5 && w.charCodeAt(n - 3) !== ALEF) {
+        // ها وا, and نا but not after ا (أستانا)
+        end = n - 2;
+        pronoun = PRONOUN_OTHER;
+      }
+      if (pronoun === NO_PRONOUN) {
+        end = n - 1;
+        pronoun = PRONOUN_ALEF;
+      }
+    } else if (last === MEEM || last === NOON) {
+      // هم هن, كم كن
+      if (before === HEH ? len >= 5 && pronounStem(w, from, n - 2) : before === KAF && len >= 6) {
+        end = n - 2;
+        pronoun = PRONOUN_OTHER;
+      }
+    } else if (last === HEH) {
+      if (pronounStem(w, from, n - 1)) {
+        end = n - 1;
+        pronoun = PRONOUN_HEH;
+      }
+    } else if (last === YEH) {
+      if (pronounStem(w, from, n - 1)) {
+        end = n - 1;
+        pronoun = PRONOUN_YEH;
+      }
+    }
+  }
+  // Step 2: one number ending; after a pronoun, also the ت of ة (سيارته) or the و of ون (معلموه).
+  let r = numberEnd(w, from, end);
+  if (r < 0 && pronoun >= PRONOUN_HEH && end - from >= 5) {
+    const c = w.charCodeAt(end - 1);
+    if (c === TEH || c === WAW) r = end - 1;
+  }
+  const numbered = r >= 0;
+  if (numbered) end = r;
+  // مباراة (مباراه → مبارا) meets مباريات (→ مبار): the ا before a feminine ending.
+  else if (pronoun === PRONOUN_HEH && end - from >= 5 && w.charCodeAt(end - 1) === ALEF) end--;
+  // Step 3: the nisba ي (3 letters kept), not after ا and not right after a removed ي; then a
+  // number ending once more.
+  if ((pronoun !== PRONOUN_YEH || numbered) && end - from >= 4 && w.charCodeAt(end - 1) === YEH && w.charCodeAt(end - 2) !== ALEF) {
+    end--;
+    const m = numberEnd(w, from, end);
+    if (m >= 0) end = m;
+  }
+  return end;
 }
 
-/** Whether `w[0, end)` ends with `suffix`. */
-function endsWith(w: string, end: number, suffix: string): boolean {
-  return cut(w, end, suffix, 0) >= 0;
-}
-
-/** Step 2: one number ending (ات تين تان: 3 letters kept; ون ين ان: 4). */
-function stripNumber(w: string, end: number): number {
-  let r = cut(w, end, 'تين', 3);
-  if (r < 0) r = cut(w, end, 'تان', 3);
-  if (r < 0) r = cut(w, end, 'ات', 3);
-  if (r < 0) r = cut(w, end, 'ون', 4);
-  if (r < 0) r = cut(w, end, 'ين', 4);
-  if (r < 0) r = cut(w, end, 'ان', 4);
-  return r;
+/** Whether `w[from, n)` is الله. */
+function isAllahAt(w: string, from: number, n: number): boolean {
+  return n - from === 4 && w.charCodeAt(from) === ALEF && w.charCodeAt(from + 1) === LAM && w.charCodeAt(from + 2) === LAM && w.charCodeAt(from + 3) === HEH;
 }
 
 /**
@@ -168,41 +218,11 @@ function stripNumber(w: string, end: number): number {
  * @param word - a normalized word without proclitics
  */
 export function stripSuffixes(word: string): string {
-  if (!isArabicWord(word) || word === ALLAH) return word;
-  let end = word.length;
-  let pronoun = '';
-  for (const [s, keep] of STEP1) {
-    const r = cut(word, end, s, keep);
-    if (r < 0) continue;
-    // مساهم is not مسا + هم: a three-letter stem ending in ا does not take a pronoun;
-    // أستانا is not أستا + نا: نا after ا is left to the tanween rule.
-    const alefBefore = word.charCodeAt(r - 1) === ALEF;
-    if (!(r === 3 && alefBefore && s !== 'ا') && !(s === 'نا' && alefBefore)) {
-      end = r;
-      pronoun = s;
-      break;
-    }
-  }
-  let r = stripNumber(word, end);
-  if (r < 0 && pronoun !== '' && pronoun !== 'ي' && pronoun !== 'ا') {
-    r = cut(word, end, 'ت', 4);
-    if (r < 0) r = cut(word, end, 'و', 4);
-  }
-  const numbered = r >= 0;
-  if (numbered) end = r;
-  // مباراة (مباراه → مبارا) meets مباريات (→ مبار): the ا before a feminine ending.
-  else if (pronoun === 'ه') {
-    const a = cut(word, end, 'ا', 4);
-    if (a >= 0) end = a;
-  }
-  if ((pronoun !== 'ي' || numbered) && !endsWith(word, end, 'اي')) {
-    const n = cut(word, end, 'ي', 3);
-    if (n >= 0) {
-      const m = stripNumber(word, n);
-      end = m >= 0 ? m : n;
-    }
-  }
-  return end === word.length ? word : word.slice(0, end);
+  if (!isArabicWord(word)) return word;
+  const n = word.length;
+  if (isAllahAt(word, 0, n)) return word;
+  const end = suffixEnd(word, 0, n);
+  return end === n ? word : word.slice(0, end);
 }
 
 /**
@@ -211,4 +231,12 @@ export function stripSuffixes(word: string): string {
  * never longer than the word (except لله and its forms, which become الله).
  * @param word - a normalized word
  */
-export const lightStem: Stemmer = (word) => stripSuffixes(stripProclitics(word));
+export const lightStem: Stemmer = (word) => {
+  if (!isArabicWord(word)) return word;
+  const n = word.length;
+  const p = procliticLength(word, n);
+  if (p < 0) return ALLAH;
+  if (isAllahAt(word, p, n)) return p === 0 ? word : ALLAH;
+  const end = suffixEnd(word, p, n);
+  return p === 0 && end === n ? word : word.slice(p, end);
+};
