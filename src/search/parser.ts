@@ -85,21 +85,41 @@ export interface ParsedQuery {
   readonly clauses: readonly QueryClause[];
 }
 
-const OPEN_QUOTES: ReadonlyMap<string, string> = new Map([
-  ['"', '"'],
-  ['“', '”'],
-  ['«', '»'],
-]);
+// The parser reads letter codes (`charCodeAt`), never one-letter strings, and tests whitespace
+// without a regex: a plain query of a few words is read in one pass with one slice per word.
+const QUOTE = 0x22; // "
+const LEFT_DOUBLE_QUOTE = 0x201c; // “
+const LEFT_GUILLEMET = 0xab; // «
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const LETTER_O = 0x4f;
+const LETTER_R = 0x52;
 const FIELD_NAME = /^[\p{L}\p{N}_.-]+$/u;
-const SPACE = /\s/;
 
-function isSpace(c: string | undefined): boolean {
-  return c !== undefined && SPACE.test(c);
+/** Whether code unit `c` is whitespace as `/\s/` means it (NaN, past the end, is not). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Whether `c` ends a word unit. */
-function endsWord(c: string | undefined): boolean {
-  return c === undefined || isSpace(c) || c === '(' || c === ')' || OPEN_QUOTES.has(c);
+/** The closing quote of an opening quote `c` (`"` `“` `«`), or undefined. */
+function closeQuote(c: number): string | undefined {
+  return c === QUOTE ? '"' : c === LEFT_DOUBLE_QUOTE ? '”' : c === LEFT_GUILLEMET ? '»' : undefined;
+}
+
+/** Whether `c` opens a quote. */
+function isOpenQuote(c: number): boolean {
+  return c === QUOTE || c === LEFT_DOUBLE_QUOTE || c === LEFT_GUILLEMET;
+}
+
+/** Whether `q[i]` ends a word unit (so does the end of `q`). */
+function endsWord(q: string, i: number): boolean {
+  if (i >= q.length) return true;
+  const c = q.charCodeAt(i);
+  return isSpace(c) || c === OPEN_PAREN || c === CLOSE_PAREN || isOpenQuote(c);
 }
 
 class Parser {
@@ -116,27 +136,26 @@ class Parser {
   }
 
   private skipSpace(): void {
-    while (isSpace(this.q[this.at])) this.at++;
+    const q = this.q;
+    let at = this.at;
+    while (at < q.length && isSpace(q.charCodeAt(at))) at++;
+    this.at = at;
   }
 
-  /** The word at `at` (up to whitespace, a quote or a paren), without consuming it. */
-  private peekWord(): string {
-    let end = this.at;
-    while (!endsWord(this.q[end])) end++;
-    return this.q.slice(this.at, end);
-  }
-
+  /** Whether the word at `at` (up to whitespace, a quote or a paren) is `OR`. */
   private atOr(): boolean {
-    return this.peekWord() === 'OR';
+    const q = this.q;
+    const at = this.at;
+    return q.charCodeAt(at) === LETTER_O && q.charCodeAt(at + 1) === LETTER_R && endsWord(q, at + 2);
   }
 
   parse(): ParsedQuery {
     const clauses: QueryClause[] = [];
+    const q = this.q;
     for (;;) {
       this.skipSpace();
-      if (this.at >= this.q.length) break;
-      const c = this.q[this.at]!;
-      if (c === ')') {
+      if (this.at >= q.length) break;
+      if (q.charCodeAt(this.at) === CLOSE_PAREN) {
         this.fail(this.at, 'Unbalanced )');
         this.at++;
         continue;
@@ -156,18 +175,21 @@ class Parser {
   }
 
   private clause(): QueryClause | undefined {
+    const q = this.q;
     let occur: QueryOccur = 'should';
-    const c = this.q[this.at];
-    if (c === '+' || c === '-') {
-      const next = this.q[this.at + 1];
-      if (next === undefined || isSpace(next) || next === ')') {
-        this.fail(this.at, `Lone ${c} with nothing after it`);
+    const c = q.charCodeAt(this.at);
+    if (c === PLUS || c === MINUS) {
+      const op = c === PLUS ? '+' : '-';
+      const at = this.at + 1;
+      const next = q.charCodeAt(at);
+      if (at >= q.length || isSpace(next) || next === CLOSE_PAREN) {
+        this.fail(this.at, `Lone ${op} with nothing after it`);
         this.at++;
         return undefined;
       }
-      if (next === '+' || next === '-') this.fail(this.at + 1, `Operator ${next} right after ${c}`);
+      if (next === PLUS || next === MINUS) this.fail(at, `Operator ${next === PLUS ? '+' : '-'} right after ${op}`);
       else {
-        occur = c === '+' ? 'must' : 'not';
+        occur = c === PLUS ? 'must' : 'not';
         this.at++;
       }
     }
@@ -183,10 +205,11 @@ class Parser {
       const orAt = this.at;
       this.at += 2;
       this.skipSpace();
-      const d = this.q[this.at];
-      if (d === undefined || d === ')' || this.atOr()) {
+      const atEnd = this.at >= q.length;
+      const d = q.charCodeAt(this.at);
+      if (atEnd || d === CLOSE_PAREN || this.atOr()) {
         this.fail(orAt, 'OR without a term after it');
-        if (d === undefined || d === ')') units.push({ kind: 'word', text: 'OR', start: orAt, end: orAt + 2 });
+        if (atEnd || d === CLOSE_PAREN) units.push({ kind: 'word', text: 'OR', start: orAt, end: orAt + 2 });
         else this.at = orAt + 2;
         continue;
       }
@@ -198,9 +221,9 @@ class Parser {
 
   /** Inside a group or after OR, a + or - is not an operator. */
   private dropOperator(): void {
-    const c = this.q[this.at];
-    if ((c === '+' || c === '-') && !endsWord(this.q[this.at + 1])) {
-      this.fail(this.at, `Operator ${c} is not allowed inside a group or after OR`);
+    const c = this.q.charCodeAt(this.at);
+    if ((c === PLUS || c === MINUS) && !endsWord(this.q, this.at + 1)) {
+      this.fail(this.at, `Operator ${c === PLUS ? '+' : '-'} is not allowed inside a group or after OR`);
       this.at++;
     }
   }
@@ -209,9 +232,9 @@ class Parser {
   private unit(out: QueryUnit[], field?: string): void {
     const q = this.q;
     const start = this.at;
-    const c = q[start];
-    if (c === undefined) return;
-    const close = OPEN_QUOTES.get(c);
+    if (start >= q.length) return;
+    const c = q.charCodeAt(start);
+    const close = closeQuote(c);
     if (close !== undefined) {
       const end = q.indexOf(close, start + 1);
       const alt = close === '”' ? q.indexOf('"', start + 1) : -1;
@@ -230,17 +253,16 @@ class Parser {
       out.push(field === undefined ? { kind: 'phrase', text, start: start + 1, end: stop } : { kind: 'phrase', text, field, start: start + 1, end: stop });
       return;
     }
-    if (c === '(') {
+    if (c === OPEN_PAREN) {
       this.at++;
       const before = out.length;
       for (;;) {
         this.skipSpace();
-        const d = q[this.at];
-        if (d === undefined) {
+        if (this.at >= q.length) {
           this.fail(start, 'Unclosed (');
           break;
         }
-        if (d === ')') {
+        if (q.charCodeAt(this.at) === CLOSE_PAREN) {
           this.at++;
           break;
         }
@@ -256,7 +278,7 @@ class Parser {
       return;
     }
     let end = start;
-    while (!endsWord(q[end])) end++;
+    while (!endsWord(q, end)) end++;
     if (end === start) {
       // A lone closing quote or similar: skip it.
       this.at = start + 1;
@@ -268,11 +290,13 @@ class Parser {
       const name = word.slice(0, colon);
       const after = start + colon + 1;
       if (after === end) {
-        const next = q[end];
-        if (next !== undefined && (next === '(' || OPEN_QUOTES.has(next))) {
-          this.at = end;
-          this.unit(out, name);
-          return;
+        if (end < q.length) {
+          const next = q.charCodeAt(end);
+          if (next === OPEN_PAREN || isOpenQuote(next)) {
+            this.at = end;
+            this.unit(out, name);
+            return;
+          }
         }
         this.fail(start, `Field ${name}: has nothing after it`);
         this.at = end;
