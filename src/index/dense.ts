@@ -4,7 +4,7 @@
  * the frequencies of just the few documents it scores, without decoding the whole stream.
  *
  * ```ts
- * const list = denseList(bytes, from, to, count, lastDoc);
+ * const list = denseList(block.docs, block.masks, block.starts, n, bytes, from); // a decoded stream
  * list.words[w - list.lo];        // documents 32w .. 32w + 31 holding the term, as bits
  * list.block(doc);                 // the block of SKIP_INTERVAL postings that would hold `doc`
  * list.blockBase[b];               // document before block b's first posting (-1 for block 0)
@@ -54,47 +54,30 @@ export class DenseList {
 }
 
 /**
- * The dense list of the documents stream `bytes[from, to)` holding `count` postings, the last
- * of them for document `lastDoc`. The bytes are trusted (written by the postings module).
+ * The dense list of a documents stream whose `n` postings are decoded: documents `docs`, field
+ * masks `masks` and, for each, the offset in `bytes` of its frequencies `starts` (as
+ * `PostingBlock` decodes them); the stream starts at `bytes[from]`.
  */
-export function denseList(bytes: Uint8Array, from: number, to: number, count: number, lastDoc: number): DenseList {
-  const blocks = Math.ceil(count / SKIP_INTERVAL);
+export function denseList(docs: Int32Array, masks: Int32Array, starts: Int32Array, n: number, bytes: Uint8Array, from: number): DenseList {
+  const blocks = Math.ceil(n / SKIP_INTERVAL);
   const blockBase = new Int32Array(blocks);
   const blockOffset = new Int32Array(blocks);
-  // The first document: the first varint.
-  let first = 0;
-  for (let p = from, shift = 0; ; shift += 7) {
-    const b = bytes[p++]!;
-    first |= (b & 0x7f) << shift;
-    if ((b & 0x80) === 0) break;
-  }
-  first -= 1; // deltas start from -1
-  const lo = first >>> 5;
-  const words = new Int32Array((lastDoc >>> 5) + 1 - lo);
+  const lo = docs[0]! >>> 5;
+  const words = new Int32Array((docs[n - 1]! >>> 5) + 1 - lo);
   let fields = 0;
-  let p = from;
-  let doc = -1;
-  for (let i = 0; p < to; i++) {
-    if (i % SKIP_INTERVAL === 0) {
-      blockBase[i / SKIP_INTERVAL] = doc;
-      blockOffset[i / SKIP_INTERVAL] = p - from;
-    }
-    let b = bytes[p++]!;
-    let v = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = bytes[p++]!;
-      v |= (b & 0x7f) << shift;
-    }
-    doc += v >>> 0;
-    b = bytes[p++]!;
-    let mask = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = bytes[p++]!;
-      mask |= (b & 0x7f) << shift;
-    }
-    fields |= mask;
-    words[(doc >>> 5) - lo] = words[(doc >>> 5) - lo]! | (1 << (doc & 31));
-    for (let m = mask; m !== 0; m &= m - 1) while (bytes[p++]! & 0x80);
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    words[(d >>> 5) - lo] = words[(d >>> 5) - lo]! | (1 << (d & 31));
+    fields |= masks[i]!;
   }
-  return new DenseList(count, fields, lo, words, blockBase, blockOffset);
+  blockBase[0] = -1;
+  for (let k = 1; k < blocks; k++) {
+    // Block k starts after the frequencies of the posting before it.
+    const i = k * SKIP_INTERVAL - 1;
+    let p = starts[i]!;
+    for (let m = masks[i]!; m !== 0; m &= m - 1) while (bytes[p++]! & 0x80);
+    blockBase[k] = docs[i]!;
+    blockOffset[k] = p - from;
+  }
+  return new DenseList(n, fields, lo, words, blockBase, blockOffset);
 }

@@ -337,13 +337,15 @@ export class Postings {
       for (let c = 0; c < 2; c++) documents = Math.max(documents, records[t * RECORD + STEM_LAST + c]! + 1);
     }
     const min = Math.max(1, this.denseMin, Math.ceil(this.denseShare * documents));
+    const block = new PostingBlock();
     for (let t = 0; t < T; t++) {
       for (let c = 0; c < 2; c++) {
         const count = records[t * RECORD + STEM_DF + c]!;
         const from = ranges[6 * t + 2 * c]!;
         const to = ranges[6 * t + 2 * c + 1]!;
         if (count < min || to <= from || records[t * RECORD + docStart(c as Channel)]! >= 0) continue;
-        this.denseLists.set(2 * t + c, denseList(this.settled, from, to, count, records[t * RECORD + STEM_LAST + c]!));
+        const n = block.decodeStream(this.settled, from, to);
+        this.denseLists.set(2 * t + c, denseList(block.docs, block.masks, block.starts, n, this.settled, from));
       }
     }
   }
@@ -970,16 +972,58 @@ export class PostingBlock {
     const buffer = this.buffer;
     buffer.length = byteAt;
     postings.gather(term, channel, false, buffer);
-    const bytes = buffer.bytes;
-    const end = buffer.length;
     // Every posting takes at least three bytes (delta, mask, one frequency).
-    this.reserve(at + Math.ceil((end - byteAt) / 3), at);
+    this.reserve(at + Math.ceil((buffer.length - byteAt) / 3), at);
+    return this.decode(buffer.bytes, byteAt, buffer.length, -1, at) - at;
+  }
+
+  /**
+   * Decode, from the documents stream of `term` in `channel` whose dense list is `dense`, only the
+   * blocks of postings holding some of the documents `targets[0, m)` (increasing), into entries
+   * `at, at + 1, …` in document order, its bytes going to `bytes[byteAt …]`; returns the number of
+   * entries (whole blocks: other documents of those blocks too). The stream must be the one
+   * `dense` describes ({@link Postings.dense}).
+   */
+  readBlocks(postings: Postings, term: number, channel: Channel, dense: DenseList, targets: Int32Array, m: number, at: number, byteAt: number): number {
+    const buffer = this.buffer;
+    buffer.length = byteAt;
+    postings.gather(term, channel, false, buffer);
+    this.reserve(at + Math.min(dense.count, m * SKIP_INTERVAL), at);
+    const { words, lo, blockBase, blockOffset } = dense;
+    const blocks = blockBase.length;
+    let n = at;
+    let last = -1;
+    for (let j = 0; j < m; j++) {
+      const d = targets[j]!;
+      const w = (d >>> 5) - lo;
+      if (w < 0 || w >= words.length || (words[w]! & (1 << (d & 31))) === 0) continue;
+      const b = dense.block(d);
+      if (b <= last) continue;
+      last = b;
+      const stop = b + 1 < blocks ? byteAt + blockOffset[b + 1]! : buffer.length;
+      n = this.decode(buffer.bytes, byteAt + blockOffset[b]!, stop, blockBase[b]!, n);
+    }
+    return n - at;
+  }
+
+  /**
+   * Decode a whole documents stream held elsewhere, `bytes[from, to)`, into entries `0, 1, …`;
+   * returns their number. Their `starts` index `bytes` (so {@link PostingBlock.tf} does not apply):
+   * for building dense lists.
+   */
+  decodeStream(bytes: Uint8Array, from: number, to: number): number {
+    this.reserve(Math.ceil((to - from) / 3), 0);
+    return this.decode(bytes, from, to, -1, 0);
+  }
+
+  /**
+   * Decode the postings of `bytes[p, end)`, the first one's document delta counted from `doc`,
+   * into entries `n, n + 1, …` (room reserved by the caller); returns the next free entry.
+   */
+  private decode(bytes: Uint8Array, p: number, end: number, doc: number, n: number): number {
     const docs = this.docs;
     const masks = this.masks;
     const starts = this.starts;
-    let p = byteAt;
-    let n = at;
-    let doc = -1;
     while (p < end) {
       let b = bytes[p++]!;
       let v = b & 0x7f;
@@ -1001,62 +1045,7 @@ export class PostingBlock {
       for (let m = mask; m !== 0; m &= m - 1) while (bytes[p++]! & 0x80);
       n++;
     }
-    return n - at;
-  }
-
-  /**
-   * Decode, from the documents stream of `term` in `channel` whose dense list is `dense`, only the
-   * blocks of postings holding some of the documents `targets[0, m)` (increasing), into entries
-   * `at, at + 1, …` in document order, its bytes going to `bytes[byteAt …]`; returns the number of
-   * entries (whole blocks: other documents of those blocks too). The stream must be the one
-   * `dense` describes ({@link Postings.dense}).
-   */
-  readBlocks(postings: Postings, term: number, channel: Channel, dense: DenseList, targets: Int32Array, m: number, at: number, byteAt: number): number {
-    const buffer = this.buffer;
-    buffer.length = byteAt;
-    postings.gather(term, channel, false, buffer);
-    const bytes = buffer.bytes;
-    const end = buffer.length;
-    this.reserve(at + Math.min(dense.count, m * SKIP_INTERVAL), at);
-    const docs = this.docs;
-    const masks = this.masks;
-    const starts = this.starts;
-    const { words, lo, blockBase, blockOffset } = dense;
-    const blocks = blockBase.length;
-    let n = at;
-    let last = -1;
-    for (let j = 0; j < m; j++) {
-      const d = targets[j]!;
-      const w = (d >>> 5) - lo;
-      if (w < 0 || w >= words.length || (words[w]! & (1 << (d & 31))) === 0) continue;
-      const b = dense.block(d);
-      if (b <= last) continue;
-      last = b;
-      let p = byteAt + blockOffset[b]!;
-      const stop = b + 1 < blocks ? byteAt + blockOffset[b + 1]! : end;
-      let doc = blockBase[b]!;
-      while (p < stop) {
-        let x = bytes[p++]!;
-        let v = x & 0x7f;
-        for (let shift = 7; x & 0x80; shift += 7) {
-          x = bytes[p++]!;
-          v |= (x & 0x7f) << shift;
-        }
-        doc += v >>> 0;
-        x = bytes[p++]!;
-        let mask = x & 0x7f;
-        for (let shift = 7; x & 0x80; shift += 7) {
-          x = bytes[p++]!;
-          mask |= (x & 0x7f) << shift;
-        }
-        docs[n] = doc;
-        masks[n] = mask;
-        starts[n] = p;
-        for (let k = mask; k !== 0; k &= k - 1) while (bytes[p++]! & 0x80);
-        n++;
-      }
-    }
-    return n - at;
+    return n;
   }
 
   /** Frequency in field `field` of entry `i` (0 when the field is not in its mask). */

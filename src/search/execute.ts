@@ -32,7 +32,6 @@
 import { growFloat64, growInt32 } from '../index/arrays.js';
 import type { DocumentTable } from '../index/documents.js';
 import { PostingBlock, PostingCursor } from '../index/postings.js';
-import { ByteBuffer } from '../index/pool.js';
 import type { DenseList } from '../index/dense.js';
 import { SKIP_INTERVAL } from '../index/dense.js';
 import type { Channel, Postings } from '../index/postings.js';
@@ -190,8 +189,6 @@ export class Searcher {
   private readonly top = new TopK();
   private cursor: PostingCursor | null = null;
   private block: PostingBlock | null = null;
-  /** A documents stream scored as it is decoded (see `scoreStream`). */
-  private readonly stream = new ByteBuffer();
 
   /**
    * @param keptPostings - most decoded postings kept between the passes (default
@@ -730,11 +727,6 @@ export class Searcher {
         let start = this.listStart[l]!;
         let count = this.listCount[l]!;
         const fields = this.listFields[l]!;
-        if (start < 0 && this.everyPosting && fields !== PHRASE) {
-          // Every posting scored and none kept: decode and score in one go.
-          n = this.scoreStream(scorer, context.postings, this.listTerm[l]!, this.sourceChannel[t] as Channel, fields, this.listWeight[l]!, context.docs.removed, sourceStamp, n);
-          continue;
-        }
         if (start < 0) {
           start = this.kept;
           const dense = this.listDense[l];
@@ -829,65 +821,6 @@ export class Searcher {
     for (let i = start; i < start + count; i++) {
       const d = docs[i]!;
       if (removed[d] !== 1) n = this.addPosting(scorer, block, i, d, fields, termWeight, sourceStamp, n);
-    }
-    return n;
-  }
-
-  /**
-   * {@link Searcher.scoreLive} straight from the documents stream of `term` in `channel`: each
-   * posting decoded and added as {@link Searcher.addPosting} would, without keeping it.
-   */
-  private scoreStream(scorer: Bm25fScorer, postings: Postings, term: number, channel: Channel, fields: number, termWeight: number, removed: Uint8Array, sourceStamp: number, n: number): number {
-    const stream = this.stream;
-    stream.length = 0;
-    postings.gather(term, channel, false, stream);
-    const bytes = stream.bytes;
-    const end = stream.length;
-    let p = 0;
-    let d = -1;
-    while (p < end) {
-      let b = bytes[p++]!;
-      let v = b & 0x7f;
-      for (let shift = 7; b & 0x80; shift += 7) {
-        b = bytes[p++]!;
-        v |= (b & 0x7f) << shift;
-      }
-      d += v >>> 0;
-      b = bytes[p++]!;
-      let all = b & 0x7f;
-      for (let shift = 7; b & 0x80; shift += 7) {
-        b = bytes[p++]!;
-        all |= (b & 0x7f) << shift;
-      }
-      const mask = all & fields;
-      if (mask === 0 || removed[d] === 1) {
-        for (let m = all; m !== 0; m &= m - 1) while (bytes[p++]! & 0x80);
-        continue;
-      }
-      // The frequencies: one varint per field of the posting, read in field order.
-      let w = 0;
-      for (let f = 0, m = all; m !== 0; f++, m >>>= 1) {
-        if ((m & 1) === 0) continue;
-        b = bytes[p++]!;
-        let tf = b & 0x7f;
-        for (let shift = 7; b & 0x80; shift += 7) {
-          b = bytes[p++]!;
-          tf |= (b & 0x7f) << shift;
-        }
-        if ((fields >>> f) & 1) w += scorer.fieldTf(d, f, tf);
-      }
-      if (termWeight !== 1) w *= termWeight;
-      if (!(w > 0)) continue;
-      if (this.sourceMark[d] !== sourceStamp) {
-        this.sourceMark[d] = sourceStamp;
-        this.sourceW[d] = w;
-        this.sourceFields[d] = mask;
-        if (n === this.sourceDocs.length) this.sourceDocs = growInt32(this.sourceDocs, n + 1);
-        this.sourceDocs[n++] = d;
-      } else {
-        this.sourceW[d] = this.sourceW[d]! + w;
-        this.sourceFields[d] = this.sourceFields[d]! | mask;
-      }
     }
     return n;
   }
