@@ -76,7 +76,7 @@ const RECORD = 10;
 /** Streams per term in the settled ranges: stem documents (0), exact documents (1), stem positions (2). */
 const STREAMS = 3;
 /** Record offsets of each settled stream's pool tail start, in stream order. */
-const TAIL_STARTS: readonly number[] = [0, 4, 2]; // STEM_START, EXACT_START, POS_START
+const TAIL_STARTS: readonly number[] = [STEM_START, EXACT_START, POS_START];
 
 /**
  * Pool bytes (pages) past which {@link Postings.trim} settles the streams, unless the settled
