@@ -384,7 +384,7 @@ export class BulkPostings {
       }
       if (n === 0) continue;
       this.formSlots.subarray(0, n).sort();
-      const lastDoc = this.encodeExact(this.formSlots, 0, n);
+      const lastDoc = this.encode(this.formSlots, 0, n, null);
       postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, lastDoc, this.df);
       yield;
     }
@@ -407,7 +407,7 @@ export class BulkPostings {
   /** Encode stem s (its tokens at `[from, to)`) and its exact forms (see the module doc). */
   private writeStem(postings: Postings, s: number, from: number, to: number): void {
     const { variantStart, variants, shared } = this;
-    const last = this.encodeStem(from, to);
+    const last = this.encode(this.slots, from, to, this.positions);
     postings.fillTerm(s, Channel.Stem, this.docBytes, this.docLength, this.positionBytes, this.positionLength, last, this.df);
     const base = variantStart[s]!;
     const formCount = variantStart[s + 1]! - base;
@@ -425,7 +425,7 @@ export class BulkPostings {
       if (end === start) continue;
       const e = variants[base + j]!;
       if (shared[e] !== 1) {
-        const lastDoc = this.encodeExact(this.formSlots, start, end);
+        const lastDoc = this.encode(this.formSlots, start, end, null);
         postings.fillTerm(e, Channel.Exact, this.docBytes, this.docLength, this.positionBytes, 0, lastDoc, this.df);
       }
       start = end;
@@ -484,11 +484,14 @@ export class BulkPostings {
     return formEnd;
   }
 
-  /** Encode the stem range `[a, b)` (documents and positions); returns the last document. */
-  private encodeStem(a: number, b: number): number {
+  /**
+   * Encode the documents stream of the sorted slots `slots[a, b)`, and with `positions` (the
+   * stem ranges: `this.positions`, parallel to `slots`) their positions stream too; returns the
+   * last document.
+   */
+  private encode(slots: Int32Array | Uint16Array, a: number, b: number, positions: Int32Array | Uint16Array | null): number {
     const F = this.F;
     const invF = this.invF;
-    const { slots, positions } = this;
     const out = this.docBytes;
     const pos = this.positionBytes;
     let o = 0;
@@ -515,15 +518,20 @@ export class BulkPostings {
       for (;;) {
         mask |= 1 << (slot - first);
         const from = j;
-        let previous = 0;
-        do {
-          const q = positions[j]!;
-          const gap = q - previous;
-          if (gap < 0x80) pos[p++] = gap;
-          else p = putVarint(pos, p, gap);
-          previous = q;
-          j++;
-        } while (j < b && slots[j] === slot);
+        if (positions === null) {
+          do j++;
+          while (j < b && slots[j] === slot);
+        } else {
+          let previous = 0;
+          do {
+            const q = positions[j]!;
+            const gap = q - previous;
+            if (gap < 0x80) pos[p++] = gap;
+            else p = putVarint(pos, p, gap);
+            previous = q;
+            j++;
+          } while (j < b && slots[j] === slot);
+        }
         const tf = j - from;
         if (tf < 0x80) out[o++] = tf;
         else o = putVarint(out, o, tf);
@@ -537,48 +545,6 @@ export class BulkPostings {
     }
     this.docLength = o;
     this.positionLength = p;
-    this.df = df;
-    return last;
-  }
-
-  /** Encode the documents stream of the sorted slots `slots[a, b)` (no positions); returns the last document. */
-  private encodeExact(slots: Int32Array, a: number, b: number): number {
-    const F = this.F;
-    const invF = this.invF;
-    const out = this.docBytes;
-    let o = 0;
-    let last = -1;
-    let df = 0;
-    let j = a;
-    while (j < b) {
-      let slot = slots[j]!;
-      const doc = ((slot + 0.5) * invF) | 0;
-      const first = doc * F;
-      const delta = doc - last;
-      if (delta < 0x80) out[o++] = delta;
-      else o = putVarint(out, o, delta);
-      const maskAt = o;
-      if (F <= 7) o++;
-      else o = putVarint(out, o, fieldMask(slots, j, b, first, F));
-      let mask = 0;
-      for (;;) {
-        mask |= 1 << (slot - first);
-        const from = j;
-        do j++;
-        while (j < b && slots[j] === slot);
-        const tf = j - from;
-        if (tf < 0x80) out[o++] = tf;
-        else o = putVarint(out, o, tf);
-        if (j === b) break;
-        slot = slots[j]!;
-        if (slot >= first + F) break;
-      }
-      if (F <= 7) out[maskAt] = mask;
-      last = doc;
-      df++;
-    }
-    this.docLength = o;
-    this.positionLength = 0;
     this.df = df;
     return last;
   }
