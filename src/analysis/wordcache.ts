@@ -122,6 +122,9 @@ export class WordCache {
       i = (i + 1) & hotMask;
     }
     if (this.count <= this.hotIds) return 0;
+    // The same probe in the full table. Written twice on purpose: one loop switching tables, or a
+    // shared method, measured 6–7 % more CPU for a 20,000-article addAll (the analyzer calls this
+    // once per word).
     const slots = this.slots;
     const mask = this.mask;
     i = hash & mask;
