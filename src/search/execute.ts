@@ -482,21 +482,9 @@ export class Searcher {
       this.dirty(lo, hi);
       if (lo < sourceLo) sourceLo = lo;
       if (hi > sourceHi) sourceHi = hi;
-      if (fields === PHRASE) {
-        for (let i = start; i < start + n; i++) {
-          const d = bdocs[i]!;
-          const at = SRC + (d >>> 5);
-          const bit = 1 << (d & 31);
-          const word = bits[at]!;
-          if ((word & bit) === 0) {
-            bits[at] = word | bit;
-            df++;
-          }
-        }
-        continue;
-      }
+      // (A phrase's matches are live, in searched fields, with positive weighted tfs already.)
       const weight = this.listWeight[l]!;
-      if (!safeWeights || !(weight >= SAFE_TERM_WEIGHT)) {
+      if (fields !== PHRASE && (!safeWeights || !(weight >= SAFE_TERM_WEIGHT))) {
         df += this.matchExactly(scorer, start, n, fields, weight, removed, SRC);
         continue;
       }
