@@ -27,6 +27,13 @@ export function growInt32(a: Int32Array<ArrayBuffer>, needed: number): Int32Arra
   return b;
 }
 
+/** A new array of `size` elements holding `a[0, keep)` (the rest zero): growing scratch whose tail is stale. */
+export function resizeInt32(a: Int32Array<ArrayBuffer>, size: number, keep: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a.subarray(0, keep));
+  return b;
+}
+
 /** Like {@link growInt32}, new slots filled with `fill`. */
 export function growInt32Filled(a: Int32Array<ArrayBuffer>, needed: number, fill: number): Int32Array<ArrayBuffer> {
   if (needed <= a.length) return a;

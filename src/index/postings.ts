@@ -40,7 +40,7 @@
  * @module
  */
 import { FahrasError } from '../errors.js';
-import { growInt32, growUint8, nextCapacity } from './arrays.js';
+import { growInt32, growUint8, nextCapacity, resizeInt32 } from './arrays.js';
 import { ByteBuffer, PAGE_BITS, PAGE_SIZE, SlicePool } from './pool.js';
 import { denseList, SKIP_INTERVAL } from './dense.js';
 import type { DenseList } from './dense.js';
@@ -235,15 +235,10 @@ export class Postings {
     const at = this.pending;
     if (at + n > this.pendingStem.length) {
       const size = nextCapacity(this.pendingStem.length, Math.max(at + n, Math.min(this.batchTokens, 4096)));
-      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-        const b = new Int32Array(size);
-        b.set(a.subarray(0, at));
-        return b;
-      };
-      this.pendingStem = grow(this.pendingStem);
-      this.pendingExact = grow(this.pendingExact);
-      this.pendingPosition = grow(this.pendingPosition);
-      this.pendingDocField = grow(this.pendingDocField);
+      this.pendingStem = resizeInt32(this.pendingStem, size, at);
+      this.pendingExact = resizeInt32(this.pendingExact, size, at);
+      this.pendingPosition = resizeInt32(this.pendingPosition, size, at);
+      this.pendingDocField = resizeInt32(this.pendingDocField, size, at);
     }
     this.pendingStem.set(tokens.stems.subarray(0, n), at);
     this.pendingExact.set(tokens.exacts.subarray(0, n), at);
@@ -945,14 +940,9 @@ export class PostingBlock {
   reserve(needed: number, keep: number): void {
     if (this.docs.length >= needed) return;
     const size = nextCapacity(this.docs.length, needed);
-    const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(size);
-      b.set(a.subarray(0, keep));
-      return b;
-    };
-    this.docs = grow(this.docs);
-    this.masks = grow(this.masks);
-    this.starts = grow(this.starts);
+    this.docs = resizeInt32(this.docs, size, keep);
+    this.masks = resizeInt32(this.masks, size, keep);
+    this.starts = resizeInt32(this.starts, size, keep);
   }
 
   /** Drop the arrays (after a query that needed very large ones). */

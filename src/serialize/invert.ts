@@ -21,6 +21,7 @@
  * @module
  */
 import { FahrasError } from '../errors.js';
+import { growInt32 } from '../index/arrays.js';
 import { Channel, PostingCursor } from '../index/postings.js';
 import type { IndexView } from './internals.js';
 
@@ -295,14 +296,9 @@ class PairTable {
     }
     const p = this.size++;
     if (p === this.stems.length) {
-      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.stems = grow(this.stems);
-      this.exacts = grow(this.exacts);
-      this.counts = grow(this.counts);
+      this.stems = growInt32(this.stems, p + 1);
+      this.exacts = growInt32(this.exacts, p + 1);
+      this.counts = growInt32(this.counts, p + 1);
     }
     this.stems[p] = s;
     this.exacts[p] = e;
