@@ -101,11 +101,14 @@ const docStart = (c: Channel): number => (c === 0 ? STEM_START : EXACT_START);
 /** Grow the term records to hold `terms` terms, new records empty. */
 function growRecords(records: Int32Array<ArrayBuffer>, terms: number): Int32Array<ArrayBuffer> {
   const had = records.length / RECORD;
-  if (terms <= had) return records;
-  const capacity = nextCapacity(had, terms);
-  const grown = new Int32Array(capacity * RECORD);
+  return terms <= had ? records : withRecords(records, nextCapacity(had, terms));
+}
+
+/** A copy of `records` holding `terms` (≥ as many) term records, the new ones empty. */
+function withRecords(records: Int32Array<ArrayBuffer>, terms: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(terms * RECORD);
   grown.set(records);
-  for (let t = had; t < capacity; t++) {
+  for (let t = records.length / RECORD; t < terms; t++) {
     const r = t * RECORD;
     grown[r + STEM_START] = -1;
     grown[r + POS_START] = -1;
@@ -320,6 +323,11 @@ export class Postings {
     return list;
   }
 
+  /** Settled bytes of the stream whose range starts at `ranges[k]` (k = 6 · term + 2 · stream; 0 past them). */
+  private settledBytes(k: number): number {
+    return k < this.ranges.length ? this.ranges[k + 1]! - this.ranges[k]! : 0;
+  }
+
   /** Build the dense lists of the settled documents streams. */
   private buildDense(): void {
     this.denseLists = new Map();
@@ -360,7 +368,7 @@ export class Postings {
     for (let t = 0; t < T; t++) {
       for (let k = 0; k < STREAMS; k++) {
         const at = 6 * t + 2 * k;
-        if (at < oldRanges.length) size += oldRanges[at + 1]! - oldRanges[at]!;
+        size += this.settledBytes(at);
         const r = t * RECORD + TAIL_STARTS[k]!;
         if (records[r]! >= 0) size += pool.streamLength(records[r]!, records[r + 1]!);
       }
@@ -372,9 +380,10 @@ export class Postings {
       for (let k = 0; k < STREAMS; k++) {
         const at = 6 * t + 2 * k;
         ranges[at] = out.length;
-        if (at < oldRanges.length && oldRanges[at + 1]! > oldRanges[at]!) {
-          out.bytes.set(old.subarray(oldRanges[at]!, oldRanges[at + 1]!), out.length);
-          out.length += oldRanges[at + 1]! - oldRanges[at]!;
+        const n = this.settledBytes(at);
+        if (n > 0) {
+          out.bytes.set(old.subarray(oldRanges[at]!, oldRanges[at]! + n), out.length);
+          out.length += n;
         }
         const r = t * RECORD + TAIL_STARTS[k]!;
         if (records[r]! >= 0) pool.gather(records[r]!, records[r + 1]!, out);
@@ -566,14 +575,11 @@ export class Postings {
     this.flush();
     if (term < 0 || term >= this.termCapacity) return;
     const k = 6 * term + 2 * (positions ? 2 : channel);
-    if (k < this.ranges.length) {
-      const from = this.ranges[k]!;
-      const n = this.ranges[k + 1]! - from;
-      if (n > 0) {
-        if (out.length + n > out.bytes.length) out.reserve(n);
-        out.bytes.set(this.settled.subarray(from, from + n), out.length);
-        out.length += n;
-      }
+    const n = this.settledBytes(k);
+    if (n > 0) {
+      if (out.length + n > out.bytes.length) out.reserve(n);
+      out.bytes.set(this.settled.subarray(this.ranges[k]!, this.ranges[k]! + n), out.length);
+      out.length += n;
     }
     const at = term * RECORD + (positions ? POS_START : docStart(channel));
     const start = this.records[at]!;
@@ -605,7 +611,7 @@ export class Postings {
     for (const [at, bytes] of streams) {
       if (bytes === undefined || bytes.length === 0) continue;
       const k = 6 * term + 2 * (at === POS_START ? 2 : channel);
-      if (this.records[r + at]! >= 0 || (k < this.ranges.length && this.ranges[k + 1]! > this.ranges[k]!)) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
+      if (this.records[r + at]! >= 0 || this.settledBytes(k) > 0) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
       let upto = this.pool.newSlice();
       this.records[r + at] = upto;
       for (let i = 0; i < bytes.length; i++) upto = this.pool.writeByte(upto, bytes[i]!);
@@ -618,20 +624,8 @@ export class Postings {
   /** Make room for the records of terms `0 .. count - 1` at once (a bulk loader knows how many). */
   reserveTerms(count: number): void {
     this.flush();
-    const had = this.records.length / RECORD;
-    if (count <= had) return;
     // Exactly `count` records (growRecords would round up by half again, up to 40 bytes a term).
-    const records = new Int32Array(count * RECORD);
-    records.set(this.records);
-    for (let t = had; t < count; t++) {
-      const r = t * RECORD;
-      records[r + STEM_START] = -1;
-      records[r + POS_START] = -1;
-      records[r + EXACT_START] = -1;
-      records[r + STEM_LAST] = -1;
-      records[r + EXACT_LAST] = -1;
-    }
-    this.records = records;
+    if (count > this.records.length / RECORD) this.records = withRecords(this.records, count);
   }
 
   /**
@@ -657,7 +651,7 @@ export class Postings {
       const length = pass === 0 ? docsLength : channel === Channel.Stem ? positionsLength : 0;
       if (length === 0) continue;
       const k = 6 * term + 2 * (pass === 0 ? channel : 2);
-      if (records[at]! >= 0 || this.ranges[k + 1]! > this.ranges[k]!) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
+      if (records[at]! >= 0 || this.settledBytes(k) > 0) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
       // Settled bytes: the loaded index reads each stream in one piece.
       this.denseBuilt = false;
       this.settled = growUint8(this.settled, this.settledLength + length);
