@@ -446,14 +446,15 @@ export class Searcher {
       } else {
         // A dense list, when every posting counts (all its fields searched, no removed document,
         // weights that cannot underflow): its documents a word at a time, nothing decoded.
-        const dense = hasRemoved || !safeWeights || !(this.listWeight[l]! >= SAFE_TERM_WEIGHT) ? undefined : context.postings.dense(this.listTerm[l]!, this.sourceChannel[s] as Channel);
-        this.listDense[l] = dense !== undefined && (dense.fields & ~fields) === 0 ? dense : undefined;
-        if (this.listDense[l] !== undefined) {
-          df += this.matchDense(dense!, SRC);
+        const candidate = hasRemoved || !safeWeights || !(this.listWeight[l]! >= SAFE_TERM_WEIGHT) ? undefined : context.postings.dense(this.listTerm[l]!, this.sourceChannel[s] as Channel);
+        const dense = candidate !== undefined && (candidate.fields & ~fields) === 0 ? candidate : undefined;
+        this.listDense[l] = dense;
+        if (dense !== undefined) {
+          df += this.matchDense(dense, SRC);
           this.listStart[l] = -1;
-          this.listCount[l] = dense!.count;
-          const lo = dense!.lo;
-          const hi = lo + dense!.words.length;
+          this.listCount[l] = dense.count;
+          const lo = dense.lo;
+          const hi = lo + dense.words.length;
           this.dirty(lo, hi);
           if (lo < sourceLo) sourceLo = lo;
           if (hi > sourceHi) sourceHi = hi;
