@@ -34,7 +34,6 @@
  *   completion or a split (`'auto'` budget).
  * @module
  */
-import type { Analyzer } from '../analysis/analyzer.js';
 import { tokenize } from '../analysis/tokenize.js';
 import type { TermLookup } from '../index/fuzzy.js';
 import { Channel } from '../index/postings.js';
@@ -582,7 +581,7 @@ class Compiler {
     const { F, ctx } = this;
     const sources: PlanSource[] = [];
     let single: QueryWordForms | undefined;
-    ctx.groups.forEach((group, g) => {
+    ctx.groups.forEach((group) => {
       const fields = this.fieldsOf(group, scope);
       if (fields.length === 0) return;
       const terms: string[] = [];

@@ -147,7 +147,7 @@ describe('typing rules on one word (generate-typing.ts)', () => {
     const seen = typingOutcomes(t['typo-neighbour'], 'مدرسة');
     for (const r of seen) {
       expect(r).toHaveLength(5);
-      const diff = [...r!].map((c, i) => i).filter((i) => r![i] !== 'مدرسة'[i]);
+      const diff = [...r!].map((_, i) => i).filter((i) => r![i] !== 'مدرسة'[i]);
       expect(diff).toHaveLength(1);
       expect(KEY_NEIGHBOURS.get('مدرسة'[diff[0]!]!)).toContain(r![diff[0]!]);
     }
