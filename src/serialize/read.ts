@@ -22,6 +22,7 @@
 import type { SearchIndex } from '../engine.js';
 import { createIndex } from '../engine.js';
 import { FahrasError } from '../errors.js';
+import { growInt32 } from '../index/arrays.js';
 import type { ExternalId } from '../index/documents.js';
 import type { TermDictionary } from '../index/terms.js';
 import type { DefaultIdKey, FieldKey, IdKey } from '../options.js';
@@ -95,7 +96,7 @@ function readTerms(r: ByteReader, terms: TermDictionary, from: number, to: numbe
 /** Reads the exact forms of each stem, flattened: stem s has `variants[variantStart[s] .. variantStart[s + 1])`. */
 class VariantReader {
   readonly variantStart: Int32Array;
-  variants: Int32Array;
+  variants: Int32Array<ArrayBuffer>;
   /** The next exact-only term's number. */
   nextNew: number;
   private count = 0;
@@ -116,11 +117,7 @@ class VariantReader {
     for (let s = from; s < to; s++) {
       const n = r.varint(r.remaining);
       if (n === 0) r.fail(`stem ${s} has no exact forms`);
-      if (this.count + n > this.variants.length) {
-        const grown = new Int32Array(Math.max(this.count + n, this.variants.length * 2));
-        grown.set(this.variants);
-        this.variants = grown;
-      }
+      this.variants = growInt32(this.variants, this.count + n);
       for (let j = 0; j < n; j++) {
         const v = r.varint(T);
         let e: number;
