@@ -323,6 +323,29 @@ export class Postings {
     return list;
   }
 
+  /**
+   * The settled bytes, when nothing was written to the streams since they were settled (flushing
+   * first), else undefined. While they are returned, every documents stream lies whole in them,
+   * from {@link Postings.settledStart} to {@link Postings.settledEnd}: a reader may decode it in
+   * place instead of gathering a copy.
+   */
+  inPlaceBytes(): Uint8Array | undefined {
+    this.flush();
+    return this.pool.pages.length === 0 ? this.settled : undefined;
+  }
+
+  /** First byte of `term`'s settled documents stream in `channel` (with {@link Postings.inPlaceBytes}). */
+  settledStart(term: number, channel: Channel): number {
+    const k = 6 * term + 2 * channel;
+    return k < this.ranges.length ? this.ranges[k]! : 0;
+  }
+
+  /** End of `term`'s settled documents stream in `channel` (equal to its start when it has none). */
+  settledEnd(term: number, channel: Channel): number {
+    const k = 6 * term + 2 * channel;
+    return k < this.ranges.length ? this.ranges[k + 1]! : 0;
+  }
+
   /** Settled bytes of the stream whose range starts at `ranges[k]` (k = 6 · term + 2 · stream; 0 past them). */
   private settledBytes(k: number): number {
     return k < this.ranges.length ? this.ranges[k + 1]! - this.ranges[k]! : 0;
@@ -904,7 +927,9 @@ export class PostingCursor {
  * ```
  * After `read(…, at, byteAt)` returning n, for at ≤ i < at + n: `docs[i]` (increasing),
  * `masks[i]`, `starts[i]`; the stream's bytes fill `bytes[byteAt, end)`. Removed documents are
- * included, as a cursor gives them.
+ * included, as a cursor gives them. While the postings are settled with nothing written since
+ * ({@link Postings.inPlaceBytes}), streams are decoded where they lie, without a copy: `bytes` is
+ * then the settled bytes and `byteAt` is not used.
  */
 export class PostingBlock {
   /** Document ids. */
@@ -915,9 +940,15 @@ export class PostingBlock {
   starts = new Int32Array(256);
   private readonly buffer = new ByteBuffer();
 
+  /**
+   * The settled bytes of the postings last read, when they were read in place (no copy), else
+   * undefined. One mode holds for a whole query: nothing is written to the postings while it runs.
+   */
+  private inPlace: Uint8Array | undefined;
+
   /** The bytes of the streams read (their frequencies are read from here). */
   get bytes(): Uint8Array {
-    return this.buffer.bytes;
+    return this.inPlace ?? this.buffer.bytes;
   }
 
   /** End of the bytes of the last stream read. */
@@ -953,6 +984,14 @@ export class PostingBlock {
    * `bytes[byteAt …]`; returns the number of postings.
    */
   read(postings: Postings, term: number, channel: Channel, at: number, byteAt: number): number {
+    const inPlace = (this.inPlace = postings.inPlaceBytes());
+    if (inPlace !== undefined) {
+      // Settled and nothing written since: decoded where it lies.
+      const from = term >= 0 ? postings.settledStart(term, channel) : 0;
+      const to = term >= 0 ? postings.settledEnd(term, channel) : 0;
+      this.reserve(at + Math.ceil((to - from) / 3), at);
+      return this.decode(inPlace, from, to, -1, at) - at;
+    }
     const buffer = this.buffer;
     buffer.length = byteAt;
     postings.gather(term, channel, false, buffer);
@@ -969,9 +1008,22 @@ export class PostingBlock {
    * `dense` describes ({@link Postings.dense}).
    */
   readBlocks(postings: Postings, term: number, channel: Channel, dense: DenseList, targets: Int32Array, m: number, at: number, byteAt: number): number {
-    const buffer = this.buffer;
-    buffer.length = byteAt;
-    postings.gather(term, channel, false, buffer);
+    const inPlace = (this.inPlace = postings.inPlaceBytes());
+    let base: number;
+    let streamEnd: number;
+    let bytes: Uint8Array;
+    if (inPlace !== undefined) {
+      bytes = inPlace;
+      base = postings.settledStart(term, channel);
+      streamEnd = postings.settledEnd(term, channel);
+    } else {
+      const buffer = this.buffer;
+      buffer.length = byteAt;
+      postings.gather(term, channel, false, buffer);
+      bytes = buffer.bytes;
+      base = byteAt;
+      streamEnd = buffer.length;
+    }
     this.reserve(at + Math.min(dense.count, m * SKIP_INTERVAL), at);
     const { words, lo, blockBase, blockOffset } = dense;
     const blocks = blockBase.length;
@@ -984,8 +1036,8 @@ export class PostingBlock {
       const b = dense.block(d);
       if (b <= last) continue;
       last = b;
-      const stop = b + 1 < blocks ? byteAt + blockOffset[b + 1]! : buffer.length;
-      n = this.decode(buffer.bytes, byteAt + blockOffset[b]!, stop, blockBase[b]!, n);
+      const stop = b + 1 < blocks ? base + blockOffset[b + 1]! : streamEnd;
+      n = this.decode(bytes, base + blockOffset[b]!, stop, blockBase[b]!, n);
     }
     return n - at;
   }
@@ -1036,7 +1088,7 @@ export class PostingBlock {
   tf(i: number, field: number): number {
     const mask = this.masks[i]!;
     if ((mask & (1 << field)) === 0) return 0;
-    const bytes = this.buffer.bytes;
+    const bytes = this.bytes;
     let p = this.starts[i]!;
     // Skip the frequencies of the fields before `field`.
     for (let m = mask & ((1 << field) - 1); m !== 0; m &= m - 1) while (bytes[p++]! & 0x80);

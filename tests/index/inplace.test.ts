@@ -1,0 +1,104 @@
+/**
+ * Reading settled streams in place (`Postings.inPlaceBytes`): while nothing was written since the
+ * streams settled, `PostingBlock.read` and `readBlocks` decode them where they lie instead of
+ * gathering a copy. The entries must be those of a copied read, at any entry offset, and the
+ * block must go back to copying as soon as a document is added.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Channel, PostingBlock, Postings } from '../../src/index/postings.js';
+import { TokenBuffer } from '../../src/index/tokens.js';
+
+const F = 3;
+
+function build(docs: number[][][], settle: boolean): Postings {
+  const postings = new Postings(F, 16);
+  const tokens = new TokenBuffer(F);
+  docs.forEach((fields, d) => {
+    tokens.reset();
+    fields.forEach((terms, f) => {
+      terms.forEach((t, p) => tokens.push(t, t + 50, p));
+      tokens.endField(f);
+    });
+    postings.addDocument(d, tokens);
+  });
+  if (settle) postings.compact();
+  return postings;
+}
+
+/** Entries [at, at + n) of `block` as (doc, mask, tf per field). */
+function entries(block: PostingBlock, at: number, n: number): number[][] {
+  const out: number[][] = [];
+  for (let i = at; i < at + n; i++) out.push([block.docs[i]!, block.masks[i]!, ...Array.from({ length: F }, (_, f) => block.tf(i, f))]);
+  return out;
+}
+
+const docsArb = fc.array(fc.array(fc.array(fc.nat(5), { maxLength: 5 }), { minLength: F, maxLength: F }), { minLength: 1, maxLength: 120 });
+
+describe('in-place reads of settled streams', () => {
+  it('give the entries of a copied read, after other entries, for every term and channel (property)', () => {
+    fc.assert(
+      fc.property(docsArb, fc.nat(40), (docs, at) => {
+        const settled = build(docs, true);
+        const copied = build(docs, false);
+        expect(settled.inPlaceBytes()).toBeDefined();
+        expect(copied.inPlaceBytes()).toBeUndefined();
+        const a = new PostingBlock();
+        const b = new PostingBlock();
+        a.reserve(at, 0);
+        b.reserve(at, 0);
+        // Several terms side by side in each block, as the executor keeps them.
+        let nextA = at;
+        let nextB = at;
+        let byteB = 0;
+        for (let t = 0; t < 7; t++) {
+          for (const channel of [Channel.Stem, Channel.Exact]) {
+            const term = channel === Channel.Stem ? t : t + 50;
+            const n = a.read(settled, term, channel, nextA, 0);
+            const m = b.read(copied, term, channel, nextB, byteB);
+            byteB = b.end;
+            expect(n).toBe(m);
+            expect(entries(a, nextA, n)).toEqual(entries(b, nextB, m));
+            nextA += n;
+            nextB += m;
+          }
+        }
+        // Entries read earlier are intact.
+        expect(entries(a, at, nextA - at)).toEqual(entries(b, at, nextB - at));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('stop once a document is added, and resume at the next settle', () => {
+    const postings = build([[[0, 1], [1], []], [[0], [], [2]]], true);
+    const block = new PostingBlock();
+    expect(postings.inPlaceBytes()).toBeDefined();
+    expect(entries(block, 0, block.read(postings, 0, Channel.Stem, 0, 0))).toEqual([
+      [0, 1, 1, 0, 0],
+      [1, 1, 1, 0, 0],
+    ]);
+    const tokens = new TokenBuffer(F);
+    tokens.reset();
+    tokens.push(0, 50, 0);
+    tokens.push(0, 50, 1);
+    tokens.endField(0);
+    tokens.endField(1);
+    tokens.endField(2);
+    postings.addDocument(2, tokens);
+    // The new posting is in the pool: read by copying, settled bytes and tail together.
+    expect(postings.inPlaceBytes()).toBeUndefined();
+    expect(entries(block, 0, block.read(postings, 0, Channel.Stem, 0, 0))).toEqual([
+      [0, 1, 1, 0, 0],
+      [1, 1, 1, 0, 0],
+      [2, 1, 2, 0, 0],
+    ]);
+    postings.compact();
+    expect(postings.inPlaceBytes()).toBeDefined();
+    expect(entries(block, 0, block.read(postings, 0, Channel.Stem, 0, 0))).toEqual([
+      [0, 1, 1, 0, 0],
+      [1, 1, 1, 0, 0],
+      [2, 1, 2, 0, 0],
+    ]);
+  });
+});
