@@ -154,6 +154,9 @@ export class Searcher {
   private hitCount = 0;
   /** The documents to score in one source, increasing. */
   private targets = new Int32Array(1024);
+  /** The bitset words holding candidates (pass 2), increasing: `candidateWords[0, candidateCount)`. */
+  private candidateWords = new Int32Array(64);
+  private candidateCount = 0;
   private levels = new Int32Array(16);
   // The lists of pass 1, per list: term, fields read (PHRASE for a phrase's matches), term weight,
   // first entry in the block (-1: not kept) and entry count.
@@ -669,15 +672,27 @@ export class Searcher {
     if (floor > C || k === 0) return;
     const bits = this.bits;
     const EL = ELIGIBLE * this.words;
-    for (let w = this.rangeLo; w < this.rangeHi; w++) for (let x = bits[EL + w]!; x !== 0; x &= x - 1) this.acc[(w << 5) | lowestBit(x)] = 0;
+    // The words holding candidates, so that pass 2 visits no empty word.
+    if (this.candidateWords.length < this.rangeHi - this.rangeLo) this.candidateWords = new Int32Array(this.words);
+    const words = this.candidateWords;
+    let count = 0;
+    for (let w = this.rangeLo; w < this.rangeHi; w++) {
+      const x = bits[EL + w]!;
+      if (x === 0) continue;
+      words[count++] = w;
+      for (let y = x; y !== 0; y &= y - 1) this.acc[(w << 5) | lowestBit(y)] = 0;
+    }
+    this.candidateCount = count;
     this.scoreSet(EL, S, context, scorer);
     this.offerSet(EL, this.planes);
   }
 
-  /** Offer the documents of the bitset at `set` to the top k. */
+  /** Offer the documents of the bitset at `set` (within the candidate words) to the top k. */
   private offerSet(set: number, P: number): void {
     const bits = this.bits;
-    for (let w = this.rangeLo; w < this.rangeHi; w++) {
+    const words = this.candidateWords;
+    for (let i = 0; i < this.candidateCount; i++) {
+      const w = words[i]!;
       for (let x = bits[set + w]!; x !== 0; x &= x - 1) {
         const bit = lowestBit(x);
         const d = (w << 5) | bit;
@@ -687,7 +702,7 @@ export class Searcher {
   }
 
   /**
-   * Score the documents of the bitset at `set`, source by source, list by list, in plan order,
+   * Score the documents of the bitset at `set` (held in the candidate words), source by source, list by list, in plan order,
    * noting which fields each clause matched.
    */
   private scoreSet(set: number, S: number, context: ExecutionContext, scorer: Bm25fScorer): void {
@@ -701,8 +716,10 @@ export class Searcher {
       let m = -1;
       if (this.tracked > 0 && !this.everyPosting) {
         const SRC = (PLANES + this.planes + t) * W;
+        const words = this.candidateWords;
         m = 0;
-        for (let w = this.rangeLo; w < this.rangeHi; w++) {
+        for (let i = 0; i < this.candidateCount; i++) {
+          const w = words[i]!;
           const x = bits[set + w]! & bits[SRC + w]!;
           if (x === 0) continue;
           if (m + 32 > this.targets.length) this.targets = growInt32(this.targets, m + 32);
