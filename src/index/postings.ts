@@ -334,16 +334,19 @@ export class Postings {
     return this.pool.pages.length === 0 ? this.settled : undefined;
   }
 
-  /** First byte of `term`'s settled documents stream in `channel` (with {@link Postings.inPlaceBytes}). */
-  settledStart(term: number, channel: Channel): number {
-    const k = 6 * term + 2 * channel;
-    return k < this.ranges.length ? this.ranges[k]! : 0;
+  /**
+   * First byte of `term`'s settled documents stream in `channel` (with `positions`, of its
+   * positions stream; stem channel only), for {@link Postings.inPlaceBytes}.
+   */
+  settledStart(term: number, channel: Channel, positions = false): number {
+    const k = 6 * term + 2 * (positions ? 2 : channel);
+    return term >= 0 && k < this.ranges.length ? this.ranges[k]! : 0;
   }
 
-  /** End of `term`'s settled documents stream in `channel` (equal to its start when it has none). */
-  settledEnd(term: number, channel: Channel): number {
-    const k = 6 * term + 2 * channel;
-    return k < this.ranges.length ? this.ranges[k + 1]! : 0;
+  /** End of the stream {@link Postings.settledStart} starts (equal to its start when it has none). */
+  settledEnd(term: number, channel: Channel, positions = false): number {
+    const k = 6 * term + 2 * (positions ? 2 : channel);
+    return term >= 0 && k < this.ranges.length ? this.ranges[k + 1]! : 0;
   }
 
   /** Settled bytes of the stream whose range starts at `ranges[k]` (k = 6 · term + 2 · stream; 0 past them). */
@@ -830,6 +833,11 @@ export class PostingCursor {
   readonly tf: Int32Array;
   private readonly docs = new ByteBuffer();
   private readonly pos = new ByteBuffer();
+  // The streams read: the gathered copies above, or the settled bytes read in place
+  // (Postings.inPlaceBytes); the documents stream ends at `end`.
+  private docBytes: Uint8Array = this.docs.bytes;
+  private posBytes: Uint8Array = this.pos.bytes;
+  private end = 0;
   private at = 0;
   private posAt = 0;
   private entryPosAt = 0;
@@ -843,23 +851,34 @@ export class PostingCursor {
 
   /** Position the cursor before the first posting of `term` in `channel`. */
   reset(postings: Postings, term: number, channel: Channel, withPositions = false): void {
-    this.docs.length = 0;
-    this.pos.length = 0;
-    this.at = 0;
-    this.posAt = 0;
     this.doc = -1;
     this.fieldMask = 0;
     this.tf.fill(0);
     this.withPositions = withPositions && channel === 0;
+    const inPlace = postings.inPlaceBytes();
+    if (inPlace !== undefined) {
+      this.docBytes = this.posBytes = inPlace;
+      this.at = postings.settledStart(term, channel);
+      this.end = postings.settledEnd(term, channel);
+      this.posAt = this.withPositions ? postings.settledStart(term, channel, true) : 0;
+      return;
+    }
+    this.docs.length = 0;
+    this.pos.length = 0;
     postings.gather(term, channel, false, this.docs);
     if (this.withPositions) postings.gather(term, channel, true, this.pos);
+    this.docBytes = this.docs.bytes;
+    this.posBytes = this.pos.bytes;
+    this.at = 0;
+    this.end = this.docs.length;
+    this.posAt = 0;
   }
 
   /** Advance to the next posting; false at the end. */
   next(): boolean {
-    const bytes = this.docs.bytes;
+    const bytes = this.docBytes;
     let at = this.at;
-    if (at >= this.docs.length) return false;
+    if (at >= this.end) return false;
     const r = this.reader;
     this.doc += readVInt(bytes, at, r);
     const mask = readVInt(bytes, r.at, r);
@@ -880,7 +899,7 @@ export class PostingCursor {
     this.at = at;
     if (this.withPositions) {
       this.entryPosAt = this.posAt;
-      const pb = this.pos.bytes;
+      const pb = this.posBytes;
       let p = this.posAt;
       for (let j = 0; j < total; j++) while (pb[p++]! & 0x80);
       this.posAt = p;
@@ -894,7 +913,7 @@ export class PostingCursor {
    */
   positions(field: number, out: Int32Array): number {
     if (!this.withPositions) return 0;
-    const pb = this.pos.bytes;
+    const pb = this.posBytes;
     const r = this.reader;
     let p = this.entryPosAt;
     for (let f = 0; f < field; f++) {
@@ -987,8 +1006,8 @@ export class PostingBlock {
     const inPlace = (this.inPlace = postings.inPlaceBytes());
     if (inPlace !== undefined) {
       // Settled and nothing written since: decoded where it lies.
-      const from = term >= 0 ? postings.settledStart(term, channel) : 0;
-      const to = term >= 0 ? postings.settledEnd(term, channel) : 0;
+      const from = postings.settledStart(term, channel);
+      const to = postings.settledEnd(term, channel);
       this.reserve(at + Math.ceil((to - from) / 3), at);
       return this.decode(inPlace, from, to, -1, at) - at;
     }

@@ -1,12 +1,12 @@
 /**
  * Reading settled streams in place (`Postings.inPlaceBytes`): while nothing was written since the
- * streams settled, `PostingBlock.read` and `readBlocks` decode them where they lie instead of
- * gathering a copy. The entries must be those of a copied read, at any entry offset, and the
+ * streams settled, `PostingBlock.read`, `readBlocks` and `PostingCursor` decode them where they
+ * lie instead of gathering a copy. The entries must be those of a copied read, at any entry offset, and the
  * block must go back to copying as soon as a document is added.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Channel, PostingBlock, Postings } from '../../src/index/postings.js';
+import { Channel, PostingBlock, PostingCursor, Postings } from '../../src/index/postings.js';
 import { TokenBuffer } from '../../src/index/tokens.js';
 
 const F = 3;
@@ -67,6 +67,33 @@ describe('in-place reads of settled streams', () => {
         expect(entries(a, at, nextA - at)).toEqual(entries(b, at, nextB - at));
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('give a cursor the postings and positions of a copied read (property)', () => {
+    const walk = (postings: Postings, term: number, channel: Channel): number[][] => {
+      const cursor = new PostingCursor(F);
+      const out: number[][] = [];
+      const at = new Int32Array(64);
+      cursor.reset(postings, term, channel, true);
+      while (cursor.next()) {
+        const row = [cursor.doc, cursor.fieldMask, ...cursor.tf];
+        for (let f = 0; f < F; f++) row.push(...at.subarray(0, cursor.positions(f, at)), -1);
+        out.push(row);
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(docsArb, (docs) => {
+        const settled = build(docs, true);
+        const copied = build(docs, false);
+        for (let t = 0; t < 7; t++) {
+          expect(walk(settled, t, Channel.Stem)).toEqual(walk(copied, t, Channel.Stem));
+          expect(walk(settled, t + 50, Channel.Exact)).toEqual(walk(copied, t + 50, Channel.Exact));
+        }
+        expect(walk(settled, -1, Channel.Stem)).toEqual([]);
+      }),
+      { numRuns: 60 },
     );
   });
 
