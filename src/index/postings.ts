@@ -879,16 +879,30 @@ export class PostingCursor {
     const bytes = this.docBytes;
     let at = this.at;
     if (at >= this.end) return false;
-    const r = this.reader;
-    this.doc += readVInt(bytes, at, r);
-    const mask = readVInt(bytes, r.at, r);
-    at = r.at;
+    // Varints decoded inline (as PostingBlock.decode does): this runs once per posting.
+    let b = bytes[at++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[at++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    this.doc += v >>> 0;
+    b = bytes[at++]!;
+    let mask = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[at++]!;
+      mask |= (b & 0x7f) << shift;
+    }
     const tf = this.tf;
     let total = 0;
     for (let f = 0; f < this.fieldCount; f++) {
       if (mask & (1 << f)) {
-        const v = readVInt(bytes, at, r);
-        at = r.at;
+        b = bytes[at++]!;
+        v = b & 0x7f;
+        for (let shift = 7; b & 0x80; shift += 7) {
+          b = bytes[at++]!;
+          v |= (b & 0x7f) << shift;
+        }
         tf[f] = v;
         total += v;
       } else {
