@@ -174,6 +174,9 @@ export class Searcher {
   private sourceDf = new Int32Array(64);
   private sourceWeight = new Float64Array(64);
   private sourceLists = new Int32Array(65);
+  /** Per tracked source, the bitset words its documents lie in: [sourceLo, sourceHi). */
+  private sourceLo = new Int32Array(64);
+  private sourceHi = new Int32Array(64);
   /** Weighted tf of each phrase match, parallel to the block entries of phrase lists. */
   private phraseW = new Float64Array(256);
   /** Block entries kept for pass 2 (the query's decoded lists, up to the budget). */
@@ -313,18 +316,26 @@ export class Searcher {
       const clauseLo = this.rangeLo;
       const clauseHi = this.rangeHi;
       if (occur === 'not') continue;
-      // The clause's documents (its tracked sources' sets, else CLAUSE, emptied as read) are
-      // added to each document's count of clauses matched (bit planes, carry-save), and, for a
-      // required clause, intersected with the documents of the required clauses before it.
+      // The clause's documents in CLAUSE (a tracked source's set is united into it here, an
+      // untracked one's was in pass 1), emptied as read: added to each document's count of
+      // clauses matched (bit planes, carry-save), and, for a required clause, intersected with
+      // the documents of the required clauses before it.
+      if (this.tracked > 0) {
+        for (let t = first; t < s; t++) {
+          const SRC = (PLANES + P + t) * W;
+          const hi = this.sourceHi[t]!;
+          for (let w = this.sourceLo[t]!; w < hi; w++) bits[CL + w] = bits[CL + w]! | bits[SRC + w]!;
+        }
+      }
       const must = occur === 'must';
       const RQ = REQUIRED * W;
       if (must && requiredClauses > 0) {
-        for (let w = requiredLo; w < requiredHi; w++) bits[RQ + w] = bits[RQ + w]! & this.clauseWord(w, first, s);
+        for (let w = requiredLo; w < requiredHi; w++) bits[RQ + w] = bits[RQ + w]! & bits[CL + w]!;
       }
       const firstRequired = must && requiredClauses === 0;
       for (let w = clauseLo; w < clauseHi; w++) {
-        let carry = this.clauseWord(w, first, s);
-        if (this.tracked === 0) bits[CL + w] = 0;
+        let carry = bits[CL + w]!;
+        bits[CL + w] = 0;
         if (firstRequired) bits[RQ + w] = carry;
         for (let j = 0; carry !== 0 && j < P; j++) {
           const at = (PLANES + j) * W + w;
@@ -353,16 +364,6 @@ export class Searcher {
     return this.rank(C, total, facets, params);
   }
 
-  /** Word `w` of the current clause's documents: its tracked sources [first, end) united, else CLAUSE. */
-  private clauseWord(w: number, first: number, end: number): number {
-    const bits = this.bits;
-    if (this.tracked === 0) return bits[CLAUSE * this.words + w]!;
-    const base = (PLANES + this.planes) * this.words + w;
-    let x = 0;
-    for (let t = first; t < end; t++) x |= bits[base + t * this.words]!;
-    return x;
-  }
-
   /** Register the `S` sources and the lists of `plan` (none decoded yet). */
   private planLists(plan: QueryPlan, fieldMask: number, S: number): void {
     if (S + 1 > this.sourceLists.length) {
@@ -371,6 +372,8 @@ export class Searcher {
       this.sourceDf = growInt32(this.sourceDf, S);
       this.sourceWeight = growFloat64(this.sourceWeight, S);
       this.sourceLists = growInt32(this.sourceLists, S + 1);
+      this.sourceLo = growInt32(this.sourceLo, S);
+      this.sourceHi = growInt32(this.sourceHi, S);
     }
     let L = 0;
     let s = 0;
@@ -514,6 +517,8 @@ export class Searcher {
         bits[SRC + w] = 0;
       }
     }
+    this.sourceLo[s] = sourceLo;
+    this.sourceHi[s] = sourceHi;
     if (sourceLo < this.rangeLo) this.rangeLo = sourceLo;
     if (sourceHi > this.rangeHi) this.rangeHi = sourceHi;
     return excluding ? 0 : df;
