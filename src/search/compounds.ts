@@ -39,6 +39,7 @@
  */
 import type { Analyzer } from '../analysis/analyzer.js';
 import { Channel, PostingBlock, PostingCursor } from '../index/postings.js';
+import { ByteBuffer } from '../index/pool.js';
 import type { Postings } from '../index/postings.js';
 import { idf } from '../scoring/bm25f.js';
 import { GenerationCache } from './cache.js';
@@ -247,13 +248,17 @@ export class LiveCounts {
   private readonly phrases: GenerationCache<number> | undefined;
   private readonly terms: GenerationCache<number> | undefined;
   private readonly a: PostingCursor;
-  private readonly b: PostingCursor;
   private left = new Int32Array(16);
   private right = new Int32Array(16);
   /** The two stems' postings, decoded for a walk's first pass (made on first use). */
   private blocks: [PostingBlock, PostingBlock] | undefined;
   /** Documents where both stems of a walk stand in a wanted field, in order. */
   private both = new Int32Array(16);
+  /** Their postings' entries in the first and second stem's decoded postings. */
+  private bothA = new Int32Array(16);
+  private bothB = new Int32Array(16);
+  /** The two stems' positions streams, gathered when they cannot be read in place (made on first use). */
+  private positionBuffers: [ByteBuffer, ByteBuffer] | undefined;
   /** Whether the last walk stopped early (its count then falls short of the `atLeast` asked for). */
   private stopped = false;
 
@@ -273,7 +278,6 @@ export class LiveCounts {
     this.phrases = capacity > 0 ? new GenerationCache<number>(capacity) : undefined;
     this.terms = capacity > 0 ? new GenerationCache<number>(capacity) : undefined;
     this.a = new PostingCursor(fieldCount);
-    this.b = new PostingCursor(fieldCount);
   }
 
   /** Live documents of the index. */
@@ -338,70 +342,161 @@ export class LiveCounts {
     const removed = this.docs.removed;
     this.stopped = false;
     const [blockA, blockB] = (this.blocks ??= [new PostingBlock(), new PostingBlock()]);
-    const na = blockA.read(this.postings, first, Channel.Stem, 0, 0);
-    const nb = blockB.read(this.postings, second, Channel.Stem, 0, 0);
-    const docsA = blockA.docs;
-    const docsB = blockB.docs;
-    const masksA = blockA.masks;
-    const masksB = blockB.masks;
-    const most = Math.min(na, nb);
-    if (this.both.length < most || this.both.length > Math.max(KEPT_ENTRIES, most)) this.both = new Int32Array(Math.max(16, most));
-    const both = this.both;
-    let candidates = 0;
-    for (let i = 0, j = 0; i < na && j < nb; ) {
-      const x = docsA[i]!;
-      const y = docsB[j]!;
-      if (x < y) i++;
-      else if (y < x) j++;
-      else {
-        if ((masksA[i]! & masksB[j]! & fields) !== 0 && removed[x] !== 1) both[candidates++] = x;
-        i++;
-        j++;
+    try {
+      const na = blockA.read(this.postings, first, Channel.Stem, 0, 0);
+      const nb = blockB.read(this.postings, second, Channel.Stem, 0, 0);
+      const docsA = blockA.docs;
+      const docsB = blockB.docs;
+      const masksA = blockA.masks;
+      const masksB = blockB.masks;
+      const most = Math.min(na, nb);
+      if (this.both.length < most || this.both.length > Math.max(KEPT_ENTRIES, most)) {
+        this.both = new Int32Array(Math.max(16, most));
+        this.bothA = new Int32Array(this.both.length);
+        this.bothB = new Int32Array(this.both.length);
       }
-    }
-    // Arrays grown for very long postings are not kept past the walk.
-    if (blockA.capacity > KEPT_ENTRIES) blockA.release();
-    if (blockB.capacity > KEPT_ENTRIES) blockB.release();
-    if (candidates === 0) return 0;
-    if (candidates < atLeast) {
-      this.stopped = true;
-      return candidates;
-    }
-    const { a, b } = this;
-    a.reset(this.postings, first, Channel.Stem, true);
-    b.reset(this.postings, second, Channel.Stem, true);
-    let n = 0;
-    for (let c = 0; c < candidates; c++) {
-      // The documents left cannot bring the count up to `atLeast`.
-      if (n + candidates - c < atLeast) {
+      const { both, bothA, bothB } = this;
+      let candidates = 0;
+      for (let i = 0, j = 0; i < na && j < nb; ) {
+        const x = docsA[i]!;
+        const y = docsB[j]!;
+        if (x < y) i++;
+        else if (y < x) j++;
+        else {
+          if ((masksA[i]! & masksB[j]! & fields) !== 0 && removed[x] !== 1) {
+            both[candidates] = x;
+            bothA[candidates] = i;
+            bothB[candidates++] = j;
+          }
+          i++;
+          j++;
+        }
+      }
+      if (candidates === 0) return 0;
+      if (candidates < atLeast) {
         this.stopped = true;
-        return n;
+        return candidates;
       }
-      const d = both[c]!;
-      while (a.doc < d && a.next());
-      while (b.doc < d && b.next());
-      if (this.adjacent(a.fieldMask & b.fieldMask & fields)) n++;
+      // Second pass: the positions of the candidates only. Each stem's positions stream is read in
+      // order, the positions of the postings between two candidates skipped (their count is the
+      // sum of the frequencies in the decoded postings).
+      const inPlace = this.postings.inPlaceBytes();
+      let posA: Uint8Array;
+      let posB: Uint8Array;
+      let pa: number;
+      let pb: number;
+      if (inPlace !== undefined) {
+        posA = posB = inPlace;
+        pa = this.postings.settledStart(first, Channel.Stem, true);
+        pb = this.postings.settledStart(second, Channel.Stem, true);
+      } else {
+        const [bufferA, bufferB] = (this.positionBuffers ??= [new ByteBuffer(), new ByteBuffer()]);
+        bufferA.length = bufferB.length = 0;
+        this.postings.gather(first, Channel.Stem, true, bufferA);
+        this.postings.gather(second, Channel.Stem, true, bufferB);
+        posA = bufferA.bytes;
+        posB = bufferB.bytes;
+        pa = pb = 0;
+      }
+      let nextA = 0; // first posting of A whose positions are not skipped yet
+      let nextB = 0;
+      let n = 0;
+      for (let c = 0; c < candidates; c++) {
+        // The documents left cannot bring the count up to `atLeast`.
+        if (n + candidates - c < atLeast) {
+          this.stopped = true;
+          return n;
+        }
+        const i = bothA[c]!;
+        const j = bothB[c]!;
+        pa = skipVarints(posA, pa, positionsBefore(blockA, nextA, i));
+        pb = skipVarints(posB, pb, positionsBefore(blockB, nextB, j));
+        if (this.adjacent(blockA, i, posA, pa, blockB, j, posB, pb, fields)) n++;
+        pa = skipVarints(posA, pa, positionsBefore(blockA, i, i + 1));
+        pb = skipVarints(posB, pb, positionsBefore(blockB, j, j + 1));
+        nextA = i + 1;
+        nextB = j + 1;
+      }
+      return n;
+    } finally {
+      // Arrays grown for very long postings are not kept past the walk.
+      if (blockA.capacity > KEPT_ENTRIES) blockA.release();
+      if (blockB.capacity > KEPT_ENTRIES) blockB.release();
     }
-    return n;
   }
 
-  /** Whether, in one of the fields of `mask`, a position of the first stem is followed by one of the second. */
-  private adjacent(mask: number): boolean {
-    const { a, b } = this;
+  /**
+   * Whether, in one of the fields of `fields` holding both, a position of posting `i` of `a` (its
+   * positions at `posA[pa]`) is followed by one of posting `j` of `b` (at `posB[pb]`).
+   */
+  private adjacent(a: PostingBlock, i: number, posA: Uint8Array, pa: number, b: PostingBlock, j: number, posB: Uint8Array, pb: number, fields: number): boolean {
+    const maskA = a.masks[i]!;
+    const maskB = b.masks[j]!;
+    const shared = maskA & maskB & fields;
     for (let f = 0; f < this.fieldCount; f++) {
-      if ((mask & (1 << f)) === 0) continue;
-      if (this.left.length < a.tf[f]!) this.left = new Int32Array(a.tf[f]! * 2);
-      if (this.right.length < b.tf[f]!) this.right = new Int32Array(b.tf[f]! * 2);
-      const na = a.positions(f, this.left);
-      const nb = b.positions(f, this.right);
-      let j = 0;
-      for (let i = 0; i < na; i++) {
-        const want = this.left[i]! + 1;
-        while (j < nb && this.right[j]! < want) j++;
-        if (j >= nb) break;
-        if (this.right[j] === want) return true;
+      const bit = 1 << f;
+      if ((maskA & bit) === 0 && (maskB & bit) === 0) continue;
+      const tfA = (maskA & bit) !== 0 ? a.tf(i, f) : 0;
+      const tfB = (maskB & bit) !== 0 ? b.tf(j, f) : 0;
+      if ((shared & bit) !== 0) {
+        if (this.left.length < tfA) this.left = new Int32Array(tfA * 2);
+        if (this.right.length < tfB) this.right = new Int32Array(tfB * 2);
+        const left = this.left;
+        const right = this.right;
+        readPositions(posA, pa, tfA, left);
+        readPositions(posB, pb, tfB, right);
+        let k = 0;
+        for (let h = 0; h < tfA; h++) {
+          const want = left[h]! + 1;
+          while (k < tfB && right[k]! < want) k++;
+          if (k >= tfB) break;
+          if (right[k] === want) return true;
+        }
       }
+      // On to the next field's positions.
+      pa = skipVarints(posA, pa, tfA);
+      pb = skipVarints(posB, pb, tfB);
     }
     return false;
+  }
+}
+
+/** The index in `bytes` after the `count` varints starting at `p`. */
+function skipVarints(bytes: Uint8Array, p: number, count: number): number {
+  for (let left = count; left > 0; p++) if (bytes[p]! < 0x80) left--;
+  return p;
+}
+
+/** Number of positions of the postings [from, to) of `block` (the sum of their frequencies). */
+function positionsBefore(block: PostingBlock, from: number, to: number): number {
+  const bytes = block.bytes;
+  let total = 0;
+  for (let i = from; i < to; i++) {
+    let p = block.starts[i]!;
+    for (let m = block.masks[i]!; m !== 0; m &= m - 1) {
+      let b = bytes[p++]!;
+      let v = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = bytes[p++]!;
+        v |= (b & 0x7f) << shift;
+      }
+      total += v;
+    }
+  }
+  return total;
+}
+
+/** Decode `count` positions (first, then gaps) from `bytes[p …]` into `out`. */
+function readPositions(bytes: Uint8Array, p: number, count: number, out: Int32Array): void {
+  let previous = 0;
+  for (let k = 0; k < count; k++) {
+    let b = bytes[p++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[p++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    previous += v;
+    out[k] = previous;
   }
 }
