@@ -9,16 +9,28 @@
  * list.block(doc);                 // the block of SKIP_INTERVAL postings that would hold `doc`
  * list.blockBase[b];               // document before block b's first posting (-1 for block 0)
  * list.blockOffset[b];             // its first byte, from the stream's start
+ * const r = list.rank(doc);         // its posting's index in the stream (-1: not there)
+ * list.tfs?.[r * list.fieldCount + f]; // its frequency in field f (0: not in f)
  * ```
+ *
+ * The frequencies by posting index ({@link DenseList.tfs}) let a query score any of the list's
+ * documents without decoding the stream: a bit test, a rank (popcounts) and a byte per field.
+ * They take one byte per posting and field, so they are kept only for indexes of at most
+ * {@link DENSE_TF_FIELDS} fields and lists whose frequencies all fit in a byte.
  *
  * The stream format is the one of `postings.ts`: per posting `vint(doc - previousDoc)
  * vint(fieldMask)` and one `vint(tf)` per field of the mask. A dense list describes the stream as
  * it was when built: the postings module drops it as soon as the stream changes.
  * @module
  */
+import { popcount } from './bits.js';
 
 /** Postings per block of the skip table. */
 export const SKIP_INTERVAL = 32;
+
+/** Most fields of an index whose dense lists keep their frequencies ({@link DenseList.tfs}). */
+export const DENSE_TF_FIELDS = 8;
+
 
 /** The bitset and skip table of one documents stream (see the module doc). */
 export class DenseList {
@@ -29,6 +41,10 @@ export class DenseList {
    * @param words - bitset words `lo .. lo + words.length`
    * @param blockBase - per block, the document before its first posting (-1 for the first block)
    * @param blockOffset - per block, the byte offset of its first posting in the stream
+   * @param ranks - per bitset word, the set bits of the words before it (postings before it)
+   * @param fieldCount - fields of the index
+   * @param tfs - posting i's frequency in field f at `i · fieldCount + f` (0 when the posting is
+   *   not in f), or undefined when not kept (see the module doc)
    */
   constructor(
     readonly count: number,
@@ -37,7 +53,20 @@ export class DenseList {
     readonly words: Int32Array,
     readonly blockBase: Int32Array,
     readonly blockOffset: Int32Array,
+    readonly ranks: Int32Array,
+    readonly fieldCount: number,
+    readonly tfs: Uint8Array | undefined,
   ) {}
+
+  /** The index in the stream of `doc`'s posting, or -1 when the stream does not hold `doc`. */
+  rank(doc: number): number {
+    const w = (doc >>> 5) - this.lo;
+    if (w < 0 || w >= this.words.length) return -1;
+    const word = this.words[w]!;
+    const bit = doc & 31;
+    if (((word >>> bit) & 1) === 0) return -1;
+    return this.ranks[w]! + popcount(word & ((1 << bit) - 1));
+  }
 
   /** The last block whose postings start before document `doc`, i.e. the one that would hold it. */
   block(doc: number): number {
@@ -56,9 +85,10 @@ export class DenseList {
 /**
  * The dense list of a documents stream whose `n` postings are decoded: documents `docs`, field
  * masks `masks` and, for each, the offset in `bytes` of its frequencies `starts` (as
- * `PostingBlock` decodes them); the stream starts at `bytes[from]`.
+ * `PostingBlock` decodes them); the stream starts at `bytes[from]`; with `keepFrequencies` (the
+ * default), its frequencies by posting when the index has few enough fields and they fit a byte.
  */
-export function denseList(docs: Int32Array, masks: Int32Array, starts: Int32Array, n: number, bytes: Uint8Array, from: number): DenseList {
+export function denseList(docs: Int32Array, masks: Int32Array, starts: Int32Array, n: number, bytes: Uint8Array, from: number, fieldCount: number, keepFrequencies = true): DenseList {
   const blocks = Math.ceil(n / SKIP_INTERVAL);
   const blockBase = new Int32Array(blocks);
   const blockOffset = new Int32Array(blocks);
@@ -79,5 +109,31 @@ export function denseList(docs: Int32Array, masks: Int32Array, starts: Int32Arra
     blockBase[k] = docs[i]!;
     blockOffset[k] = p - from;
   }
-  return new DenseList(n, fields, lo, words, blockBase, blockOffset);
+  const ranks = new Int32Array(words.length);
+  for (let w = 0, before = 0; w < words.length; w++) {
+    ranks[w] = before;
+    before += popcount(words[w]!);
+  }
+  return new DenseList(n, fields, lo, words, blockBase, blockOffset, ranks, fieldCount, keepFrequencies ? frequencies(masks, starts, n, bytes, fieldCount) : undefined);
+}
+
+/** The frequencies of the `n` decoded postings by posting and field, or undefined (see {@link DenseList.tfs}). */
+function frequencies(masks: Int32Array, starts: Int32Array, n: number, bytes: Uint8Array, fieldCount: number): Uint8Array | undefined {
+  if (fieldCount > DENSE_TF_FIELDS) return undefined;
+  const tfs = new Uint8Array(n * fieldCount);
+  for (let i = 0; i < n; i++) {
+    let p = starts[i]!;
+    for (let f = 0, m = masks[i]!; m !== 0; f++, m >>>= 1) {
+      if ((m & 1) === 0) continue;
+      let b = bytes[p++]!;
+      let v = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = bytes[p++]!;
+        v |= (b & 0x7f) << shift;
+      }
+      if (v > 0xff) return undefined;
+      tfs[i * fieldCount + f] = v;
+    }
+  }
+  return tfs;
 }

@@ -146,6 +146,11 @@ export class Postings {
   denseMin = DENSE_MIN;
   /** Smallest share of the documents for a dense list (default {@link DENSE_SHARE}). */
   denseShare = DENSE_SHARE;
+  /**
+   * Whether dense lists keep their frequencies (`DenseList.tfs`, default true); without them a
+   * query reads the blocks it scores from the stream (tests turn them off to exercise that).
+   */
+  denseFrequencies = true;
   /** Dense lists of settled documents streams, by `2 · term + channel`; built with the settled bytes. */
   private denseLists = new Map<number, DenseList>();
   /** Whether the dense lists describe the settled bytes. */
@@ -374,7 +379,7 @@ export class Postings {
         const to = ranges[6 * t + 2 * c + 1]!;
         if (count < min || to <= from || records[t * RECORD + docStart(c as Channel)]! >= 0) continue;
         const n = block.decodeStream(this.settled, from, to);
-        this.denseLists.set(2 * t + c, denseList(block.docs, block.masks, block.starts, n, this.settled, from));
+        this.denseLists.set(2 * t + c, denseList(block.docs, block.masks, block.starts, n, this.settled, from, this.fieldCount, this.denseFrequencies));
       }
     }
   }

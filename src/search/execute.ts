@@ -42,7 +42,7 @@ import type { StoredPredicate } from './filter.js';
 import type { PlanSource, QueryPlan } from './plan.js';
 import type { PhraseSource } from './sources.js';
 import { collectExtra } from './sources.js';
-import { lowestBit, popcount, wordsFor } from './bits.js';
+import { lowestBit, popcount, wordsFor } from '../index/bits.js';
 import { TopK } from './topk.js';
 
 /** What the executor reads. */
@@ -738,9 +738,16 @@ export class Searcher {
         let start = this.listStart[l]!;
         let count = this.listCount[l]!;
         const fields = this.listFields[l]!;
+        const dense = this.listDense[l];
+        if (dense?.tfs !== undefined) {
+          // A dense list keeping its frequencies: each document's found by rank, nothing decoded.
+          if (this.everyPosting) n = this.scoreDenseAll(scorer, dense, fields, this.listWeight[l]!, sourceStamp, n);
+          else if (m >= 0) n = this.scoreDenseTargets(scorer, dense, fields, this.listWeight[l]!, this.targets, m, sourceStamp, n);
+          else n = this.scoreDenseSet(scorer, dense, fields, this.listWeight[l]!, set, sourceStamp, n);
+          continue;
+        }
         if (start < 0) {
           start = this.kept;
-          const dense = this.listDense[l];
           // A dense list with few documents to score: just the blocks holding them.
           if (dense !== undefined && m >= 0 && 2 * m * SKIP_INTERVAL < count) count = block.readBlocks(context.postings, this.listTerm[l]!, this.sourceChannel[t] as Channel, dense, this.targets, m, start, this.keptBytes);
           else count = block.read(context.postings, this.listTerm[l]!, this.sourceChannel[t] as Channel, start, this.keptBytes);
@@ -888,6 +895,11 @@ export class Searcher {
       if ((fields >>> f) & 1) w += scorer.fieldTf(d, f, tf);
     }
     if (termWeight !== 1) w *= termWeight;
+    return this.addWeighted(d, w, mask, sourceStamp, n);
+  }
+
+  /** Add weighted tf `w` (fields `mask`) of document `d` to the source being scored; returns the new document count. */
+  private addWeighted(d: number, w: number, mask: number, sourceStamp: number, n: number): number {
     if (!(w > 0)) return n;
     if (this.sourceMark[d] !== sourceStamp) {
       this.sourceMark[d] = sourceStamp;
@@ -899,6 +911,68 @@ export class Searcher {
     }
     this.sourceW[d] = this.sourceW[d]! + w;
     this.sourceFields[d] = this.sourceFields[d]! | mask;
+    return n;
+  }
+
+  /**
+   * {@link Searcher.addPosting} for the posting of rank `r` (document `d`) of a dense list keeping
+   * its frequencies: the same weighted tf, fields in increasing order.
+   */
+  private addDensePosting(scorer: Bm25fScorer, dense: DenseList, r: number, d: number, fields: number, termWeight: number, sourceStamp: number, n: number): number {
+    const tfs = dense.tfs!;
+    const F = dense.fieldCount;
+    const at = r * F;
+    let w = 0;
+    let mask = 0;
+    for (let f = 0; f < F; f++) {
+      const tf = tfs[at + f]!;
+      if (tf === 0 || ((fields >>> f) & 1) === 0) continue;
+      w += scorer.fieldTf(d, f, tf);
+      mask |= 1 << f;
+    }
+    if (mask === 0) return n;
+    if (termWeight !== 1) w *= termWeight;
+    return this.addWeighted(d, w, mask, sourceStamp, n);
+  }
+
+  /** {@link Searcher.scoreLive} for a dense list keeping its frequencies (dense lists are used only while no document is removed). */
+  private scoreDenseAll(scorer: Bm25fScorer, dense: DenseList, fields: number, termWeight: number, sourceStamp: number, n: number): number {
+    const words = dense.words;
+    const lo = dense.lo;
+    let r = 0;
+    for (let i = 0; i < words.length; i++) {
+      for (let x = words[i]!; x !== 0; x &= x - 1) n = this.addDensePosting(scorer, dense, r++, ((lo + i) << 5) | lowestBit(x), fields, termWeight, sourceStamp, n);
+    }
+    return n;
+  }
+
+  /** {@link Searcher.scoreTargets} for a dense list keeping its frequencies: each target found by rank. */
+  private scoreDenseTargets(scorer: Bm25fScorer, dense: DenseList, fields: number, termWeight: number, targets: Int32Array, m: number, sourceStamp: number, n: number): number {
+    for (let j = 0; j < m; j++) {
+      const d = targets[j]!;
+      const r = dense.rank(d);
+      if (r >= 0) n = this.addDensePosting(scorer, dense, r, d, fields, termWeight, sourceStamp, n);
+    }
+    return n;
+  }
+
+  /** {@link Searcher.scoreList} for a dense list keeping its frequencies: the candidates of the bitset at `candidates` it holds. */
+  private scoreDenseSet(scorer: Bm25fScorer, dense: DenseList, fields: number, termWeight: number, candidates: number, sourceStamp: number, n: number): number {
+    const bits = this.bits;
+    const words = dense.words;
+    const lo = dense.lo;
+    const cw = this.candidateWords;
+    for (let i = 0; i < this.candidateCount; i++) {
+      const w = cw[i]!;
+      const k = w - lo;
+      if (k < 0 || k >= words.length) continue;
+      const word = words[k]!;
+      for (let x = bits[candidates + w]! & word; x !== 0; x &= x - 1) {
+        const bit = lowestBit(x);
+        const r = dense.ranks[k]! + popcount(word & ((1 << bit) - 1));
+        n = this.addDensePosting(scorer, dense, r, (w << 5) | bit, fields, termWeight, sourceStamp, n);
+      }
+    }
     return n;
   }
 

@@ -1,14 +1,15 @@
 /**
  * Dense lists (src/index/dense.ts) and what reads through them: the bitset holds exactly the
  * stream's documents, the skip table finds each document's block, `PostingBlock.readBlocks`
- * returns whole blocks of the full decode, in order; and an index answers the same with dense
- * lists as without, on lists long enough for the block reads to be used.
+ * returns whole blocks of the full decode, in order, ranks and kept frequencies match the decode;
+ * and an index answers the same with dense lists as without, reading frequencies by rank or
+ * blocks, on lists long enough for the block reads to be used.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createIndex } from '../../src/index.js';
 import type { IndexInternals } from '../../src/engine.js';
-import { SKIP_INTERVAL } from '../../src/index/dense.js';
+import { DENSE_TF_FIELDS, SKIP_INTERVAL } from '../../src/index/dense.js';
 import { Channel, PostingBlock, Postings } from '../../src/index/postings.js';
 import { TokenBuffer } from '../../src/index/tokens.js';
 
@@ -61,8 +62,13 @@ describe('dense lists', () => {
               for (let b = 0; b < 32; b++) if ((word >>> b) & 1) inBitset.push((list.lo + i) * 32 + b);
             });
             expect(inBitset).toEqual(docsOf);
-            // Each posting i is in block floor(i / SKIP_INTERVAL), and block() finds it.
+            // Each posting i is in block floor(i / SKIP_INTERVAL), and block() finds it; its rank
+            // is i and its frequencies are kept by rank; a document not held has no rank.
             docsOf.forEach((d, i) => expect(list.block(d)).toBe(Math.floor(i / SKIP_INTERVAL)));
+            docsOf.forEach((d, i) => expect(list.rank(d)).toBe(i));
+            for (const d of [-1, 0, 31, 32, 63, 200, 419, 450]) if (!docsOf.includes(d)) expect(list.rank(d)).toBe(-1);
+            expect(list.tfs).toBeDefined();
+            for (let i = 0; i < n; i++) for (let f = 0; f < F; f++) expect(list.tfs![i * F + f]).toBe(full.tf(i, f));
             const part = new PostingBlock();
             const m = part.readBlocks(postings, term, channel, list, targets, targets.length, 0, 0);
             const wanted = new Set<number>();
@@ -77,6 +83,27 @@ describe('dense lists', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('keep no frequencies when one does not fit a byte, for more than DENSE_TF_FIELDS fields, or when told not to', () => {
+    const big = settled([[Array(255).fill(0), [1]], [Array(256).fill(1), [0]]], F);
+    expect(big.dense(0, Channel.Stem)!.tfs).toBeDefined(); // 255 fits
+    expect(big.dense(1, Channel.Stem)!.tfs).toBeUndefined(); // 256 does not
+    const many = settled([Array.from({ length: DENSE_TF_FIELDS + 1 }, () => [0])], DENSE_TF_FIELDS + 1);
+    expect(many.dense(0, Channel.Stem)!.tfs).toBeUndefined();
+    const off = new Postings(F, 64);
+    const tokens = new TokenBuffer(F);
+    tokens.reset();
+    tokens.push(0, 100, 0);
+    tokens.endField(0);
+    tokens.endField(1);
+    off.addDocument(0, tokens);
+    off.denseMin = 1;
+    off.denseShare = 0;
+    off.denseFrequencies = false;
+    off.compact();
+    expect(off.dense(0, Channel.Stem)!.tfs).toBeUndefined();
+    expect(off.dense(0, Channel.Stem)!.rank(0)).toBe(0);
   });
 
   it('are dropped for a stream written to since it settled, and rebuilt at the next settle', () => {
@@ -96,7 +123,10 @@ describe('dense lists', () => {
 });
 
 describe('an index with dense lists', () => {
-  it('answers exactly as without them, block reads included (common and rare words, fields, filters, removals)', () => {
+  it.each([
+    ['their frequencies read by rank', true],
+    ['block reads', false],
+  ])('answers exactly as without them, %s (common and rare words, fields, filters, removals)', (_, frequencies) => {
     // 3,000 documents: a common word in most, rarer ones in some, so that the two-clause
     // candidates are few next to the common word's postings.
     const words = ['سياسة', 'اقتصاد', 'رياضة', 'ثقافة', 'تونس', 'مصر', 'المغرب', 'الانتخابات', 'الحكومة', 'وزير'];
@@ -115,12 +145,14 @@ describe('an index with dense lists', () => {
       const postings = (index as unknown as { internals: IndexInternals }).internals.postings;
       postings.denseMin = dense ? 1 : Infinity;
       postings.denseShare = 0;
+      postings.denseFrequencies = frequencies;
       postings.compact();
       return index;
     };
     const withDense = make(true);
     const without = make(false);
-    const queries = ['الحكومة زلزال', 'الحكومة تونس', 'حكومة الانتخابات', 'وزير زلزال الحكومة', 'سياسة', '+الحكومة -مصر', '"الحكومة تونس"'];
+    // The last query has more sources than the executor tracks one by one (it scores them by bitset).
+    const queries = ['الحكومة زلزال', 'الحكومة تونس', 'حكومة الانتخابات', 'وزير زلزال الحكومة', 'سياسة', '+الحكومة -مصر', '"الحكومة تونس"', 'الحكومة تونس مصر المغرب وزير ثقافة'];
     const optionsList = [{}, { limit: 3 }, { fields: ['title' as const] }, { filter: { tag: 'أ' } }, { combine: 'and' as const }];
     const run = () => {
       for (const q of queries) {
