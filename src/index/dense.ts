@@ -4,7 +4,7 @@
  * the frequencies of just the few documents it scores, without decoding the whole stream.
  *
  * ```ts
- * const list = denseList(block.docs, block.masks, block.starts, n, bytes, from); // a decoded stream
+ * const list = denseList(bytes, from, to, n, lastDoc, fieldCount); // a documents stream
  * list.words[w - list.lo];        // documents 32w .. 32w + 31 holding the term, as bits
  * list.block(doc);                 // the block of SKIP_INTERVAL postings that would hold `doc`
  * list.blockBase[b];               // document before block b's first posting (-1 for block 0)
@@ -83,57 +83,65 @@ export class DenseList {
 }
 
 /**
- * The dense list of a documents stream whose `n` postings are decoded: documents `docs`, field
- * masks `masks` and, for each, the offset in `bytes` of its frequencies `starts` (as
- * `PostingBlock` decodes them); the stream starts at `bytes[from]`; with `keepFrequencies` (the
- * default), its frequencies by posting when the index has few enough fields and they fit a byte.
+ * The dense list of the documents stream `bytes[from, to)` of `n` postings, the last of document
+ * `lastDoc`, decoded in one pass; with `keepFrequencies` (the default), its frequencies by posting
+ * when the index has at most {@link DENSE_TF_FIELDS} fields and they all fit a byte.
  */
-export function denseList(docs: Int32Array, masks: Int32Array, starts: Int32Array, n: number, bytes: Uint8Array, from: number, fieldCount: number, keepFrequencies = true): DenseList {
+export function denseList(bytes: Uint8Array, from: number, to: number, n: number, lastDoc: number, fieldCount: number, keepFrequencies = true): DenseList {
   const blocks = Math.ceil(n / SKIP_INTERVAL);
   const blockBase = new Int32Array(blocks);
   const blockOffset = new Int32Array(blocks);
-  const lo = docs[0]! >>> 5;
-  const words = new Int32Array((docs[n - 1]! >>> 5) + 1 - lo);
-  let fields = 0;
-  for (let i = 0; i < n; i++) {
-    const d = docs[i]!;
-    words[(d >>> 5) - lo] = words[(d >>> 5) - lo]! | (1 << (d & 31));
-    fields |= masks[i]!;
+  let p = from;
+  // The first document (its delta counts from -1) gives the first bitset word.
+  let b = bytes[p]!;
+  let first = b & 0x7f;
+  for (let shift = 7, q = p + 1; b & 0x80; shift += 7) {
+    b = bytes[q++]!;
+    first |= (b & 0x7f) << shift;
   }
+  const lo = (first - 1) >>> 5;
+  const words = new Int32Array((lastDoc >>> 5) + 1 - lo);
+  let tfs = keepFrequencies && fieldCount <= DENSE_TF_FIELDS ? new Uint8Array(n * fieldCount) : undefined;
+  let fields = 0;
+  let doc = -1;
   blockBase[0] = -1;
-  for (let k = 1; k < blocks; k++) {
-    // Block k starts after the frequencies of the posting before it.
-    const i = k * SKIP_INTERVAL - 1;
-    let p = starts[i]!;
-    for (let m = masks[i]!; m !== 0; m &= m - 1) while (bytes[p++]! & 0x80);
-    blockBase[k] = docs[i]!;
-    blockOffset[k] = p - from;
+  for (let i = 0; p < to; i++) {
+    if ((i & (SKIP_INTERVAL - 1)) === 0 && i > 0) {
+      blockBase[i / SKIP_INTERVAL] = doc;
+      blockOffset[i / SKIP_INTERVAL] = p - from;
+    }
+    b = bytes[p++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[p++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    doc += v >>> 0;
+    b = bytes[p++]!;
+    let mask = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[p++]!;
+      mask |= (b & 0x7f) << shift;
+    }
+    fields |= mask;
+    words[(doc >>> 5) - lo] = words[(doc >>> 5) - lo]! | (1 << (doc & 31));
+    for (let f = 0, m = mask; m !== 0; f++, m >>>= 1) {
+      if ((m & 1) === 0) continue;
+      b = bytes[p++]!;
+      v = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = bytes[p++]!;
+        v |= (b & 0x7f) << shift;
+      }
+      if (tfs === undefined) continue;
+      if (v > 0xff) tfs = undefined;
+      else tfs[i * fieldCount + f] = v;
+    }
   }
   const ranks = new Int32Array(words.length);
   for (let w = 0, before = 0; w < words.length; w++) {
     ranks[w] = before;
     before += popcount(words[w]!);
   }
-  return new DenseList(n, fields, lo, words, blockBase, blockOffset, ranks, fieldCount, keepFrequencies ? frequencies(masks, starts, n, bytes, fieldCount) : undefined);
-}
-
-/** The frequencies of the `n` decoded postings by posting and field, or undefined (see {@link DenseList.tfs}). */
-function frequencies(masks: Int32Array, starts: Int32Array, n: number, bytes: Uint8Array, fieldCount: number): Uint8Array | undefined {
-  if (fieldCount > DENSE_TF_FIELDS) return undefined;
-  const tfs = new Uint8Array(n * fieldCount);
-  for (let i = 0; i < n; i++) {
-    let p = starts[i]!;
-    for (let f = 0, m = masks[i]!; m !== 0; f++, m >>>= 1) {
-      if ((m & 1) === 0) continue;
-      let b = bytes[p++]!;
-      let v = b & 0x7f;
-      for (let shift = 7; b & 0x80; shift += 7) {
-        b = bytes[p++]!;
-        v |= (b & 0x7f) << shift;
-      }
-      if (v > 0xff) return undefined;
-      tfs[i * fieldCount + f] = v;
-    }
-  }
-  return tfs;
+  return new DenseList(n, fields, lo, words, blockBase, blockOffset, ranks, fieldCount, tfs);
 }

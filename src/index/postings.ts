@@ -371,15 +371,14 @@ export class Postings {
       for (let c = 0; c < 2; c++) documents = Math.max(documents, records[t * RECORD + STEM_LAST + c]! + 1);
     }
     const min = Math.max(1, this.denseMin, Math.ceil(this.denseShare * documents));
-    const block = new PostingBlock();
     for (let t = 0; t < T; t++) {
       for (let c = 0; c < 2; c++) {
         const count = records[t * RECORD + STEM_DF + c]!;
         const from = ranges[6 * t + 2 * c]!;
         const to = ranges[6 * t + 2 * c + 1]!;
         if (count < min || to <= from || records[t * RECORD + docStart(c as Channel)]! >= 0) continue;
-        const n = block.decodeStream(this.settled, from, to);
-        this.denseLists.set(2 * t + c, denseList(block.docs, block.masks, block.starts, n, this.settled, from, this.fieldCount, this.denseFrequencies));
+        const last = records[t * RECORD + STEM_LAST + c]!;
+        this.denseLists.set(2 * t + c, denseList(this.settled, from, to, count, last, this.fieldCount, this.denseFrequencies));
       }
     }
   }
@@ -1080,15 +1079,6 @@ export class PostingBlock {
     return n - at;
   }
 
-  /**
-   * Decode a whole documents stream held elsewhere, `bytes[from, to)`, into entries `0, 1, …`;
-   * returns their number. Their `starts` index `bytes` (so {@link PostingBlock.tf} does not apply):
-   * for building dense lists.
-   */
-  decodeStream(bytes: Uint8Array, from: number, to: number): number {
-    this.reserve(Math.ceil((to - from) / 3), 0);
-    return this.decode(bytes, from, to, -1, 0);
-  }
 
   /**
    * Decode the postings of `bytes[p, end)`, the first one's document delta counted from `doc`,
