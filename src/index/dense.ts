@@ -105,6 +105,8 @@ export function denseList(bytes: Uint8Array, from: number, to: number, n: number
   let fields = 0;
   let doc = -1;
   blockBase[0] = -1;
+  // One pass over the stream; the varints are read inline (as in PostingBlock.decode), this runs
+  // once per posting of every dense list when the streams settle or load.
   for (let i = 0; p < to; i++) {
     if ((i & (SKIP_INTERVAL - 1)) === 0 && i > 0) {
       blockBase[i / SKIP_INTERVAL] = doc;

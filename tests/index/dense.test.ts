@@ -32,6 +32,16 @@ function settled(docs: number[][][], F: number): Postings {
 }
 
 const F = 2;
+
+/** Add document `doc` holding term 0 (stem) and 100 (exact) once, in field 0. */
+function addTermZero(postings: Postings, doc: number): void {
+  const tokens = new TokenBuffer(F);
+  tokens.reset();
+  tokens.push(0, 100, 0);
+  tokens.endField(0);
+  tokens.endField(1);
+  postings.addDocument(doc, tokens);
+}
 const docsArb = fc.array(fc.array(fc.array(fc.nat(3), { maxLength: 4 }), { minLength: F, maxLength: F }), { minLength: 1, maxLength: 400, size: 'max' });
 
 describe('dense lists', () => {
@@ -92,12 +102,7 @@ describe('dense lists', () => {
     const many = settled([Array.from({ length: DENSE_TF_FIELDS + 1 }, () => [0])], DENSE_TF_FIELDS + 1);
     expect(many.dense(0, Channel.Stem)!.tfs).toBeUndefined();
     const off = new Postings(F, 64);
-    const tokens = new TokenBuffer(F);
-    tokens.reset();
-    tokens.push(0, 100, 0);
-    tokens.endField(0);
-    tokens.endField(1);
-    off.addDocument(0, tokens);
+    addTermZero(off, 0);
     off.denseMin = 1;
     off.denseShare = 0;
     off.denseFrequencies = false;
@@ -109,12 +114,7 @@ describe('dense lists', () => {
   it('are dropped for a stream written to since it settled, and rebuilt at the next settle', () => {
     const postings = settled([[[0], [0]], [[0], []]], F);
     expect(postings.dense(0, Channel.Stem)).toBeDefined();
-    const tokens = new TokenBuffer(F);
-    tokens.reset();
-    tokens.push(0, 100, 0);
-    tokens.endField(0);
-    tokens.endField(1);
-    postings.addDocument(5, tokens);
+    addTermZero(postings, 5);
     expect(postings.dense(0, Channel.Stem)).toBeUndefined();
     expect(postings.dense(1, Channel.Stem)).toBeUndefined();
     postings.compact();
