@@ -3,7 +3,10 @@
  * top 10. After an untimed warm-up on the first fifth of each kind, the whole list is timed
  * `passes` times (2 at the main size, 1 at scaling points) and each query keeps its fastest
  * time, so a moment the process spent descheduled on a shared machine does not land in the p95
- * of one library only. Checks that
+ * of one library only. At the main size this runs in every round (libraries taking turns, each
+ * in its own process) and each query keeps its fastest time over the rounds
+ * ({@link mergeLatency}): a slow spell of the shared machine lasts minutes, longer than one
+ * library's turn, so one window alone could fall on one library only. Checks that
  * plain queries (known to match: their words come from indexed titles) return results, and
  * prefix and fuzzy queries too where the library supports them.
  * @module
@@ -20,6 +23,8 @@ export interface LatencyResult {
   p95: number;
   /** Queries that returned at least one id. */
   nonEmpty: number;
+  /** Each query's fastest time (ms), in list order (absent in results recorded before rounds were merged). */
+  times?: number[];
 }
 
 /** Figures of the query concern; "n/a" where the library lacks the feature. */
@@ -48,7 +53,18 @@ function timeAll(peer: Peer, queries: readonly string[], options: PeerSearchOpti
       if (pass === 0 && ids.length > 0) nonEmpty++;
     }
   }
-  return { n: queries.length, p50: percentile(times, 50), p95: percentile(times, 95), nonEmpty };
+  return { n: queries.length, p50: percentile(times, 50), p95: percentile(times, 95), nonEmpty, times };
+}
+
+/**
+ * The latency of two rounds over the same queries: each query's faster time of the two, the
+ * percentiles computed again (the later round's figures alone when either lacks its times).
+ */
+export function mergeLatency(earlier: LatencyResult | { na: string }, later: LatencyResult | { na: string }): LatencyResult | { na: string } {
+  if ('na' in later || 'na' in earlier || earlier.times === undefined || later.times === undefined || earlier.times.length !== later.times.length) return later;
+  const a = earlier.times;
+  const times = later.times.map((t, i) => Math.min(t, a[i]!));
+  return { ...later, p50: percentile(times, 50), p95: percentile(times, 95), times };
 }
 
 /** Run the query concern on the index `peer` holds. */

@@ -13,8 +13,9 @@
  *   use 20,000 (or the largest size given), export runs there only, relevance on all articles;
  * - `--libs fahras,minisearch`: registry names from bench/libs.ts (default: every library);
  * - `--repeats n`: index builds timed per worker (default by size, see indexing.ts);
- * - `--rounds n`: at the main size, how many times every library builds in turn (default 2);
- *   the best build counts, queries and export run in the last round;
+ * - `--rounds n`: at the main size, how many times every library builds and times its queries in
+ *   turn (default 2); the best build counts, each query keeps its fastest time over the rounds,
+ *   export runs in the last round;
  * - `--md` / `--no-md`: write BENCHMARKS.md even for a partial run / never (default: only for a
  *   run of every default library at the default main size on the ANT corpus);
  * - `--from bench/results/<run>.json`: measure nothing, render the tables of an earlier run
@@ -33,6 +34,7 @@ import { updateBenchmarksMd } from './benchmarks-md.js';
 import type { SectionName } from './benchmarks-md.js';
 import { DEFAULT_SIZES, FULL_CORPUS, describeSource, loadDocs } from './dataset.js';
 import { mergeIndexing } from './indexing.js';
+import { mergeLatency } from './query.js';
 import { LIBS, LIB_NAMES, libSpec } from './libs.js';
 import { loadRelevanceSet, loadTypingSet, summarizeRelevance } from './relevance.js';
 import type { RelevanceFigures } from './relevance.js';
@@ -70,12 +72,18 @@ interface Job {
   round: number;
 }
 
-/** Fold a later round's result into the earlier one's (indexing runs add up, the rest is the later's). */
+/**
+ * Fold a later round's result into the earlier one's (indexing runs add up, each query keeps its
+ * fastest time of the rounds, the rest is the later's).
+ */
 function mergeRounds(earlier: WorkerResult, later: WorkerResult): WorkerResult {
   if (earlier.status === 'failed') return earlier;
   if (later.status !== 'ok' || earlier.status !== 'ok' || !earlier.indexing || !later.indexing) return later;
+  const a = earlier.query;
+  const b = later.query;
   return {
     ...later,
+    ...(a && b && { query: { plain: mergeLatency(a.plain, b.plain), prefix: mergeLatency(a.prefix, b.prefix), fuzzy: mergeLatency(a.fuzzy, b.fuzzy) } }),
     indexing: mergeIndexing(earlier.indexing, later.indexing, later.docs, later.bytes),
     checks: [...earlier.checks, ...later.checks],
     elapsedMs: (earlier.elapsedMs ?? 0) + (later.elapsedMs ?? 0),
@@ -143,7 +151,7 @@ const PERF_NOTES =
   'once per round, libraries taking turns, 2 rounds; 1 elsewhere); CPU time is that build\'s user + system time over all ' +
   'threads (GC helpers included). Heap growth is `heapUsed + external` after GC (typed arrays count). Latency: 200 queries ' +
   'of each kind at the main size, 100 at the other points, after an untimed warm-up on the first fifth; at the main size ' +
-  'the list is timed twice and each query keeps its faster time. "n/a": the library has no such feature (FlexSearch has ' +
+  'the list is timed twice in each round (libraries taking turns) and each query keeps its fastest time. "n/a": the library has no such feature (FlexSearch has ' +
   'no query-time prefix or edit-distance search; Orama always matches query words as prefixes, so its plain and prefix ' +
   'queries are the same call; the split+Map floor does not search). Fuzzy = edit distance 1.';
 
@@ -252,7 +260,8 @@ async function main(): Promise<number> {
       for (let round = 1; round <= sizeRounds; round++) {
         for (const lib of perfLibs) {
           const last = round === sizeRounds;
-          const c = perf.filter((x) => (last ? x !== 'export' || size === mainSize : x === 'indexing' || x === 'memory'));
+          // Every round builds and times the queries (see query.ts); the last one also exports.
+          const c = perf.filter((x) => (last ? x !== 'export' || size === mainSize : x === 'indexing' || x === 'memory' || x === 'query'));
           if (c.length === 0) c.push('indexing');
           if (last && relevanceWanted && size === fullSize && relevanceLibs.includes(lib)) c.push('relevance');
           jobs.push({ lib, size, concerns: c, main: size === mainSize, round });
