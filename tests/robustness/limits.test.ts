@@ -11,6 +11,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_WORD_LENGTH } from '../../src/analysis/analyzer.js';
 import { createIndex } from '../../src/engine.js';
+import type { IndexInternals } from '../../src/engine.js';
 import { TermLookup } from '../../src/index/fuzzy.js';
 import { PostingBlock, PostingCursor } from '../../src/index/postings.js';
 import { DEFAULT_MAX_EXPANSIONS, DEFAULT_MAX_FIELD_LENGTH, DEFAULT_MAX_QUERY_LENGTH, DEFAULT_MAX_QUERY_TERMS, MAX_FIELD_COUNT } from '../../src/options.js';
@@ -116,6 +117,12 @@ describe('maxQueryTerms and the cost of the worst query', () => {
   const index = looseIndex(docs);
   // The 10,000-term query: every word of the vocabulary, the most frequent first, over and over.
   const hostile = Array.from({ length: 10_000 }, (_, i) => vocabulary[i % vocabulary.length]!).join(' ');
+
+  it('reads every posting it counts: its index is not settled, so no list is scored without a decode', () => {
+    // One addAll whose streams did not settle (the pool would be empty after a settle): no dense lists.
+    const postings = (index as unknown as { internals: IndexInternals }).internals.postings;
+    expect(postings.inPlaceBytes()).toBeUndefined();
+  });
 
   it('a 10,000-term query answers exactly like its first maxQueryTerms words', () => {
     const first = vocabulary.slice(0, DEFAULT_MAX_QUERY_TERMS).join(' ');
