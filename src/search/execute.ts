@@ -17,7 +17,8 @@
  * 2. score: rank is by clauses matched first, so only the documents matching at least `L` clauses
  *    can reach the page, `L` being the largest number such that `offset + limit` documents match
  *    `L` clauses or more. Only they are scored, from the decoded postings (a source's candidates
- *    found in its long lists by galloping search), with every addition in the same order as
+ *    found in its long lists by galloping search, in a dense list keeping its frequencies by
+ *    rank, with nothing decoded), with every addition in the same order as
  *    scoring everything would make it, so scores are equal to the bit.
  * A two-word query whose words meet in enough documents scores just those documents.
  *
