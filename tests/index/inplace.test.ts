@@ -42,7 +42,8 @@ describe('in-place reads of settled streams', () => {
         const settled = build(docs, true);
         const copied = build(docs, false);
         expect(settled.inPlaceBytes()).toBeDefined();
-        expect(copied.inPlaceBytes()).toBeUndefined();
+        // Unsettled postings are copied, once anything was written (no word at all: nothing to copy).
+        if (docs.some((fields) => fields.some((terms) => terms.length > 0))) expect(copied.inPlaceBytes()).toBeUndefined();
         const a = new PostingBlock();
         const b = new PostingBlock();
         a.reserve(at, 0);
