@@ -5,12 +5,12 @@
  *
  * ```ts
  * const list = denseList(bytes, from, to, n, lastDoc, fieldCount); // a documents stream
- * list.words[w - list.lo];        // documents 32w .. 32w + 31 holding the term, as bits
- * list.block(doc);                 // the block of SKIP_INTERVAL postings that would hold `doc`
- * list.blockBase[b];               // document before block b's first posting (-1 for block 0)
- * list.blockOffset[b];             // its first byte, from the stream's start
- * const r = list.rank(doc);         // its posting's index in the stream (-1: not there)
+ * list.words[w - list.lo];            // documents 32w .. 32w + 31 holding the term, as bits
+ * const r = list.rank(doc);            // its posting's index in the stream (-1: not there)
  * list.tfs?.[r * list.fieldCount + f]; // its frequency in field f (0: not in f)
+ * const b = (r / SKIP_INTERVAL) | 0;   // the skip-table block holding it
+ * list.blockBase[b];                   // document before block b's first posting (-1 for block 0)
+ * list.blockOffset[b];                 // its first byte, from the stream's start
  * ```
  *
  * The frequencies by posting index ({@link DenseList.tfs}) let a query score any of the list's
@@ -31,8 +31,7 @@ export const SKIP_INTERVAL = 32;
 /** Most fields of an index whose dense lists keep their frequencies ({@link DenseList.tfs}). */
 export const DENSE_TF_FIELDS = 8;
 
-
-/** The bitset and skip table of one documents stream (see the module doc). */
+/** The bitset, ranks, skip table and frequencies of one documents stream (see the module doc). */
 export class DenseList {
   /**
    * @param count - postings in the stream
@@ -66,19 +65,6 @@ export class DenseList {
     const bit = doc & 31;
     if (((word >>> bit) & 1) === 0) return -1;
     return this.ranks[w]! + popcount(word & ((1 << bit) - 1));
-  }
-
-  /** The last block whose postings start before document `doc`, i.e. the one that would hold it. */
-  block(doc: number): number {
-    const base = this.blockBase;
-    let lo = 0;
-    let hi = base.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (base[mid]! < doc) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 }
 

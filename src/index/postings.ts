@@ -90,10 +90,16 @@ export const DENSE_MIN = 256;
 /**
  * Smallest share of the documents a settled documents stream must hold to be given a dense list
  * (1/16): its bitset then takes at most two bits per document it holds (a posting takes three or
- * more bytes in the stream). Measured at 20,000 ANT articles: 1/16 and 1/32 answer plain queries
- * equally fast (7–8 % faster than without dense lists), 1/32 with 2.5 times the bitset memory.
+ * more bytes in the stream). Measured at 20,000 ANT articles: dense lists from 1/16 take 8.6 MB
+ * (bitsets, ranks, frequencies); from 1/32, 16.9 MB for plain queries only 4 % faster.
  */
 export const DENSE_SHARE = 1 / 16;
+
+/**
+ * Index in `Postings.ranges` of the start of `term`'s settled stream `stream` (0: stem documents,
+ * 1: exact documents, 2: stem positions); its end is the next int.
+ */
+const rangeIndex = (term: number, stream: number): number => 6 * term + 2 * stream;
 
 /** Offset in a record of the documents stream start of channel `c` (upto is the next int). */
 const docStart = (c: Channel): number => (c === 0 ? STEM_START : EXACT_START);
@@ -131,6 +137,23 @@ function readVInt(bytes: Uint8Array, at: number, out: { at: number }): number {
   }
   out.at = at;
   return v >>> 0;
+}
+
+/** Where a stream is read: `bytes[from, to)` (see {@link Postings.stream}). */
+export interface StreamSpan {
+  /** The bytes holding the stream. */
+  bytes: Uint8Array;
+  /** Its first byte. */
+  from: number;
+  /** The byte after its last. */
+  to: number;
+  /** Whether `bytes` are the settled bytes, read in place (not a copy). */
+  inPlace: boolean;
+}
+
+/** A {@link StreamSpan} to be filled by {@link Postings.stream}. */
+export function streamSpan(): StreamSpan {
+  return { bytes: new Uint8Array(0), from: 0, to: 0, inPlace: false };
 }
 
 /** The postings of all terms of an index. */
@@ -330,9 +353,8 @@ export class Postings {
 
   /**
    * The settled bytes, when nothing was written to the streams since they were settled (flushing
-   * first), else undefined. While they are returned, every documents stream lies whole in them,
-   * from {@link Postings.settledStart} to {@link Postings.settledEnd}: a reader may decode it in
-   * place instead of gathering a copy.
+   * first), else undefined: while they are returned, every stream lies whole in them, and
+   * {@link Postings.stream} reads it in place.
    */
   inPlaceBytes(): Uint8Array | undefined {
     this.flush();
@@ -340,21 +362,30 @@ export class Postings {
   }
 
   /**
-   * First byte of `term`'s settled documents stream in `channel` (with `positions`, of its
-   * positions stream; stem channel only), for {@link Postings.inPlaceBytes}.
+   * The bytes of `term`'s documents stream in `channel` (with `positions`, of its positions
+   * stream; stem channel only), for a reader: in place in the settled bytes while nothing was
+   * written since they settled ({@link Postings.inPlaceBytes}), else gathered into `out` after
+   * its first `out.length` bytes. `span` is set to where they lie.
    */
-  settledStart(term: number, channel: Channel, positions = false): number {
-    const k = 6 * term + 2 * (positions ? 2 : channel);
-    return term >= 0 && k < this.ranges.length ? this.ranges[k]! : 0;
+  stream(term: number, channel: Channel, positions: boolean, out: ByteBuffer, span: StreamSpan): void {
+    const inPlace = this.inPlaceBytes();
+    if (inPlace !== undefined) {
+      const k = rangeIndex(term, positions ? 2 : channel);
+      const held = term >= 0 && k < this.ranges.length;
+      span.bytes = inPlace;
+      span.from = held ? this.ranges[k]! : 0;
+      span.to = held ? this.ranges[k + 1]! : 0;
+      span.inPlace = true;
+      return;
+    }
+    span.from = out.length;
+    this.gather(term, channel, positions, out);
+    span.bytes = out.bytes;
+    span.to = out.length;
+    span.inPlace = false;
   }
 
-  /** End of the stream {@link Postings.settledStart} starts (equal to its start when it has none). */
-  settledEnd(term: number, channel: Channel, positions = false): number {
-    const k = 6 * term + 2 * (positions ? 2 : channel);
-    return term >= 0 && k < this.ranges.length ? this.ranges[k + 1]! : 0;
-  }
-
-  /** Settled bytes of the stream whose range starts at `ranges[k]` (k = 6 · term + 2 · stream; 0 past them). */
+  /** Settled bytes of the stream whose range starts at `ranges[k]` (see {@link rangeIndex}; 0 past them). */
   private settledBytes(k: number): number {
     return k < this.ranges.length ? this.ranges[k + 1]! - this.ranges[k]! : 0;
   }
@@ -374,8 +405,8 @@ export class Postings {
     for (let t = 0; t < T; t++) {
       for (let c = 0; c < 2; c++) {
         const count = records[t * RECORD + STEM_DF + c]!;
-        const from = ranges[6 * t + 2 * c]!;
-        const to = ranges[6 * t + 2 * c + 1]!;
+        const from = ranges[rangeIndex(t, c)]!;
+        const to = ranges[rangeIndex(t, c) + 1]!;
         if (count < min || to <= from || records[t * RECORD + docStart(c as Channel)]! >= 0) continue;
         const last = records[t * RECORD + STEM_LAST + c]!;
         this.denseLists.set(2 * t + c, denseList(this.settled, from, to, count, last, this.fieldCount, this.denseFrequencies));
@@ -397,7 +428,7 @@ export class Postings {
     let size = 0;
     for (let t = 0; t < T; t++) {
       for (let k = 0; k < STREAMS; k++) {
-        const at = 6 * t + 2 * k;
+        const at = rangeIndex(t, k);
         size += this.settledBytes(at);
         const r = t * RECORD + TAIL_STARTS[k]!;
         if (records[r]! >= 0) size += pool.streamLength(records[r]!, records[r + 1]!);
@@ -408,7 +439,7 @@ export class Postings {
     const ranges = new Int32Array(6 * T);
     for (let t = 0; t < T; t++) {
       for (let k = 0; k < STREAMS; k++) {
-        const at = 6 * t + 2 * k;
+        const at = rangeIndex(t, k);
         ranges[at] = out.length;
         const n = this.settledBytes(at);
         if (n > 0) {
@@ -604,7 +635,7 @@ export class Postings {
   gather(term: number, channel: Channel, positions: boolean, out: ByteBuffer): void {
     this.flush();
     if (term < 0 || term >= this.termCapacity) return;
-    const k = 6 * term + 2 * (positions ? 2 : channel);
+    const k = rangeIndex(term, positions ? 2 : channel);
     const n = this.settledBytes(k);
     if (n > 0) {
       if (out.length + n > out.bytes.length) out.reserve(n);
@@ -640,7 +671,7 @@ export class Postings {
     if (channel === Channel.Stem) streams.push([POS_START, positions]);
     for (const [at, bytes] of streams) {
       if (bytes === undefined || bytes.length === 0) continue;
-      const k = 6 * term + 2 * (at === POS_START ? 2 : channel);
+      const k = rangeIndex(term, at === POS_START ? 2 : channel);
       if (this.records[r + at]! >= 0 || this.settledBytes(k) > 0) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
       let upto = this.pool.newSlice();
       this.records[r + at] = upto;
@@ -680,7 +711,7 @@ export class Postings {
       const at = r + (pass === 0 ? docStart(channel) : POS_START);
       const length = pass === 0 ? docsLength : channel === Channel.Stem ? positionsLength : 0;
       if (length === 0) continue;
-      const k = 6 * term + 2 * (pass === 0 ? channel : 2);
+      const k = rangeIndex(term, pass === 0 ? channel : 2);
       if (records[at]! >= 0 || this.settledBytes(k) > 0) throw new FahrasError('CORRUPT_INDEX', `Term ${term} is loaded twice`);
       // Settled bytes: the loaded index reads each stream in one piece.
       this.denseBuilt = false;
@@ -837,8 +868,9 @@ export class PostingCursor {
   readonly tf: Int32Array;
   private readonly docs = new ByteBuffer();
   private readonly pos = new ByteBuffer();
-  // The streams read: the gathered copies above, or the settled bytes read in place
-  // (Postings.inPlaceBytes); the documents stream ends at `end`.
+  private readonly span = streamSpan();
+  // The streams read (Postings.stream): the copies gathered above, or the settled bytes read in
+  // place; the documents stream ends at `end`.
   private docBytes: Uint8Array = this.docs.bytes;
   private posBytes: Uint8Array = this.pos.bytes;
   private end = 0;
@@ -859,23 +891,19 @@ export class PostingCursor {
     this.fieldMask = 0;
     this.tf.fill(0);
     this.withPositions = withPositions && channel === 0;
-    const inPlace = postings.inPlaceBytes();
-    if (inPlace !== undefined) {
-      this.docBytes = this.posBytes = inPlace;
-      this.at = postings.settledStart(term, channel);
-      this.end = postings.settledEnd(term, channel);
-      this.posAt = this.withPositions ? postings.settledStart(term, channel, true) : 0;
-      return;
-    }
+    const span = this.span;
     this.docs.length = 0;
-    this.pos.length = 0;
-    postings.gather(term, channel, false, this.docs);
-    if (this.withPositions) postings.gather(term, channel, true, this.pos);
-    this.docBytes = this.docs.bytes;
-    this.posBytes = this.pos.bytes;
-    this.at = 0;
-    this.end = this.docs.length;
+    postings.stream(term, channel, false, this.docs, span);
+    this.docBytes = span.bytes;
+    this.at = span.from;
+    this.end = span.to;
     this.posAt = 0;
+    if (this.withPositions) {
+      this.pos.length = 0;
+      postings.stream(term, channel, true, this.pos, span);
+      this.posBytes = span.bytes;
+      this.posAt = span.from;
+    }
   }
 
   /** Advance to the next posting; false at the end. */
@@ -976,6 +1004,7 @@ export class PostingBlock {
   /** Offset in `bytes` of each posting's frequencies. */
   starts = new Int32Array(256);
   private readonly buffer = new ByteBuffer();
+  private readonly span = streamSpan();
 
   /**
    * The settled bytes of the postings last read, when they were read in place (no copy), else
@@ -1021,20 +1050,10 @@ export class PostingBlock {
    * `bytes[byteAt …]`; returns the number of postings.
    */
   read(postings: Postings, term: number, channel: Channel, at: number, byteAt: number): number {
-    const inPlace = (this.inPlace = postings.inPlaceBytes());
-    if (inPlace !== undefined) {
-      // Settled and nothing written since: decoded where it lies.
-      const from = postings.settledStart(term, channel);
-      const to = postings.settledEnd(term, channel);
-      this.reserve(at + Math.ceil((to - from) / 3), at);
-      return this.decode(inPlace, from, to, -1, at) - at;
-    }
-    const buffer = this.buffer;
-    buffer.length = byteAt;
-    postings.gather(term, channel, false, buffer);
+    const span = this.readSpan(postings, term, channel, byteAt);
     // Every posting takes at least three bytes (delta, mask, one frequency).
-    this.reserve(at + Math.ceil((buffer.length - byteAt) / 3), at);
-    return this.decode(buffer.bytes, byteAt, buffer.length, -1, at) - at;
+    this.reserve(at + Math.ceil((span.to - span.from) / 3), at);
+    return this.decode(span.bytes, span.from, span.to, -1, at) - at;
   }
 
   /**
@@ -1045,40 +1064,33 @@ export class PostingBlock {
    * `dense` describes ({@link Postings.dense}).
    */
   readBlocks(postings: Postings, term: number, channel: Channel, dense: DenseList, targets: Int32Array, m: number, at: number, byteAt: number): number {
-    const inPlace = (this.inPlace = postings.inPlaceBytes());
-    let base: number;
-    let streamEnd: number;
-    let bytes: Uint8Array;
-    if (inPlace !== undefined) {
-      bytes = inPlace;
-      base = postings.settledStart(term, channel);
-      streamEnd = postings.settledEnd(term, channel);
-    } else {
-      const buffer = this.buffer;
-      buffer.length = byteAt;
-      postings.gather(term, channel, false, buffer);
-      bytes = buffer.bytes;
-      base = byteAt;
-      streamEnd = buffer.length;
-    }
+    const { bytes, from, to } = this.readSpan(postings, term, channel, byteAt);
     this.reserve(at + Math.min(dense.count, m * SKIP_INTERVAL), at);
-    const { words, lo, blockBase, blockOffset } = dense;
+    const { blockBase, blockOffset } = dense;
     const blocks = blockBase.length;
     let n = at;
     let last = -1;
     for (let j = 0; j < m; j++) {
-      const d = targets[j]!;
-      const w = (d >>> 5) - lo;
-      if (w < 0 || w >= words.length || (words[w]! & (1 << (d & 31))) === 0) continue;
-      const b = dense.block(d);
+      // A document the list holds is in the block of its posting's rank.
+      const r = dense.rank(targets[j]!);
+      if (r < 0) continue;
+      const b = (r / SKIP_INTERVAL) | 0;
       if (b <= last) continue;
       last = b;
-      const stop = b + 1 < blocks ? base + blockOffset[b + 1]! : streamEnd;
-      n = this.decode(bytes, base + blockOffset[b]!, stop, blockBase[b]!, n);
+      const stop = b + 1 < blocks ? from + blockOffset[b + 1]! : to;
+      n = this.decode(bytes, from + blockOffset[b]!, stop, blockBase[b]!, n);
     }
     return n - at;
   }
 
+  /** Where `term`'s documents stream in `channel` lies for this read (in place, or gathered from `byteAt` on). */
+  private readSpan(postings: Postings, term: number, channel: Channel, byteAt: number): StreamSpan {
+    const span = this.span;
+    this.buffer.length = byteAt;
+    postings.stream(term, channel, false, this.buffer, span);
+    this.inPlace = span.inPlace ? span.bytes : undefined;
+    return span;
+  }
 
   /**
    * Decode the postings of `bytes[p, end)`, the first one's document delta counted from `doc`,

@@ -38,7 +38,7 @@
  * @module
  */
 import type { Analyzer } from '../analysis/analyzer.js';
-import { Channel, PostingBlock, PostingCursor } from '../index/postings.js';
+import { Channel, PostingBlock, PostingCursor, streamSpan } from '../index/postings.js';
 import { ByteBuffer } from '../index/pool.js';
 import type { Postings } from '../index/postings.js';
 import { idf } from '../scoring/bm25f.js';
@@ -252,13 +252,15 @@ export class LiveCounts {
   private right = new Int32Array(16);
   /** The two stems' postings, decoded for a walk's first pass (made on first use). */
   private blocks: [PostingBlock, PostingBlock] | undefined;
-  /** Documents where both stems of a walk stand in a wanted field, in order. */
-  private both = new Int32Array(16);
-  /** Their postings' entries in the first and second stem's decoded postings. */
+  /**
+   * The documents where both stems of a walk stand in a wanted field, in order, as their entries
+   * in the first and second stem's decoded postings.
+   */
   private bothA = new Int32Array(16);
   private bothB = new Int32Array(16);
   /** The two stems' positions streams, gathered when they cannot be read in place (made on first use). */
   private positionBuffers: [ByteBuffer, ByteBuffer] | undefined;
+  private readonly span = streamSpan();
   /** Whether the last walk stopped early (its count then falls short of the `atLeast` asked for). */
   private stopped = false;
 
@@ -350,12 +352,11 @@ export class LiveCounts {
       const masksA = blockA.masks;
       const masksB = blockB.masks;
       const most = Math.min(na, nb);
-      if (this.both.length < most || this.both.length > Math.max(KEPT_ENTRIES, most)) {
-        this.both = new Int32Array(Math.max(16, most));
-        this.bothA = new Int32Array(this.both.length);
-        this.bothB = new Int32Array(this.both.length);
+      if (this.bothA.length < most || this.bothA.length > Math.max(KEPT_ENTRIES, most)) {
+        this.bothA = new Int32Array(Math.max(16, most));
+        this.bothB = new Int32Array(this.bothA.length);
       }
-      const { both, bothA, bothB } = this;
+      const { bothA, bothB } = this;
       let candidates = 0;
       for (let i = 0, j = 0; i < na && j < nb; ) {
         const x = docsA[i]!;
@@ -364,7 +365,6 @@ export class LiveCounts {
         else if (y < x) j++;
         else {
           if ((masksA[i]! & masksB[j]! & fields) !== 0 && removed[x] !== 1) {
-            both[candidates] = x;
             bothA[candidates] = i;
             bothB[candidates++] = j;
           }
@@ -380,24 +380,15 @@ export class LiveCounts {
       // Second pass: the positions of the candidates only. Each stem's positions stream is read in
       // order, the positions of the postings between two candidates skipped (their count is the
       // sum of the frequencies in the decoded postings).
-      const inPlace = this.postings.inPlaceBytes();
-      let posA: Uint8Array;
-      let posB: Uint8Array;
-      let pa: number;
-      let pb: number;
-      if (inPlace !== undefined) {
-        posA = posB = inPlace;
-        pa = this.postings.settledStart(first, Channel.Stem, true);
-        pb = this.postings.settledStart(second, Channel.Stem, true);
-      } else {
-        const [bufferA, bufferB] = (this.positionBuffers ??= [new ByteBuffer(), new ByteBuffer()]);
-        bufferA.length = bufferB.length = 0;
-        this.postings.gather(first, Channel.Stem, true, bufferA);
-        this.postings.gather(second, Channel.Stem, true, bufferB);
-        posA = bufferA.bytes;
-        posB = bufferB.bytes;
-        pa = pb = 0;
-      }
+      const [bufferA, bufferB] = (this.positionBuffers ??= [new ByteBuffer(), new ByteBuffer()]);
+      bufferA.length = bufferB.length = 0;
+      const span = this.span;
+      this.postings.stream(first, Channel.Stem, true, bufferA, span);
+      const posA = span.bytes;
+      let pa = span.from;
+      this.postings.stream(second, Channel.Stem, true, bufferB, span);
+      const posB = span.bytes;
+      let pb = span.from;
       let nextA = 0; // first posting of A whose positions are not skipped yet
       let nextB = 0;
       let n = 0;

@@ -967,11 +967,9 @@ export class Searcher {
       const w = cw[i]!;
       const k = w - lo;
       if (k < 0 || k >= words.length) continue;
-      const word = words[k]!;
-      for (let x = bits[candidates + w]! & word; x !== 0; x &= x - 1) {
-        const bit = lowestBit(x);
-        const r = dense.ranks[k]! + popcount(word & ((1 << bit) - 1));
-        n = this.addDensePosting(scorer, dense, r, (w << 5) | bit, fields, termWeight, sourceStamp, n);
+      for (let x = bits[candidates + w]! & words[k]!; x !== 0; x &= x - 1) {
+        const d = (w << 5) | lowestBit(x);
+        n = this.addDensePosting(scorer, dense, dense.rank(d), d, fields, termWeight, sourceStamp, n);
       }
     }
     return n;
