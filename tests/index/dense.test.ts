@@ -11,20 +11,11 @@ import { createIndex } from '../../src/index.js';
 import type { IndexInternals } from '../../src/engine.js';
 import { DENSE_TF_FIELDS, SKIP_INTERVAL } from '../../src/index/dense.js';
 import { Channel, PostingBlock, Postings } from '../../src/index/postings.js';
-import { TokenBuffer } from '../../src/index/tokens.js';
+import { addDocument, postingsOf } from './build.js';
 
 /** Postings of `docs` (per document, per field, stem term ids) settled with a dense list for every stream. */
 function settled(docs: number[][][], F: number): Postings {
-  const postings = new Postings(F, 64);
-  const tokens = new TokenBuffer(F);
-  docs.forEach((fields, d) => {
-    tokens.reset();
-    fields.forEach((terms, f) => {
-      terms.forEach((t, p) => tokens.push(t, t + 100, p));
-      tokens.endField(f);
-    });
-    postings.addDocument(d, tokens);
-  });
+  const postings = postingsOf(docs, F, 100, 64);
   postings.denseMin = 1;
   postings.denseShare = 0;
   postings.compact();
@@ -33,15 +24,6 @@ function settled(docs: number[][][], F: number): Postings {
 
 const F = 2;
 
-/** Add document `doc` holding term 0 (stem) and 100 (exact) once, in field 0. */
-function addTermZero(postings: Postings, doc: number): void {
-  const tokens = new TokenBuffer(F);
-  tokens.reset();
-  tokens.push(0, 100, 0);
-  tokens.endField(0);
-  tokens.endField(1);
-  postings.addDocument(doc, tokens);
-}
 const docsArb = fc.array(fc.array(fc.array(fc.nat(3), { maxLength: 4 }), { minLength: F, maxLength: F }), { minLength: 1, maxLength: 400, size: 'max' });
 
 describe('dense lists', () => {
@@ -102,7 +84,7 @@ describe('dense lists', () => {
     const many = settled([Array.from({ length: DENSE_TF_FIELDS + 1 }, () => [0])], DENSE_TF_FIELDS + 1);
     expect(many.dense(0, Channel.Stem)!.tfs).toBeUndefined();
     const off = new Postings(F, 64);
-    addTermZero(off, 0);
+    addDocument(off, 0, [[0], []], 100);
     off.denseMin = 1;
     off.denseShare = 0;
     off.denseFrequencies = false;
@@ -114,7 +96,7 @@ describe('dense lists', () => {
   it('are dropped for a stream written to since it settled, and rebuilt at the next settle', () => {
     const postings = settled([[[0], [0]], [[0], []]], F);
     expect(postings.dense(0, Channel.Stem)).toBeDefined();
-    addTermZero(postings, 5);
+    addDocument(postings, 5, [[0], []], 100);
     expect(postings.dense(0, Channel.Stem)).toBeUndefined();
     expect(postings.dense(1, Channel.Stem)).toBeUndefined();
     postings.compact();

@@ -7,21 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Channel, PostingBlock, PostingCursor, Postings } from '../../src/index/postings.js';
-import { TokenBuffer } from '../../src/index/tokens.js';
+import { addDocument, postingsOf } from './build.js';
 
 const F = 3;
 
 function build(docs: number[][][], settle: boolean): Postings {
-  const postings = new Postings(F, 16);
-  const tokens = new TokenBuffer(F);
-  docs.forEach((fields, d) => {
-    tokens.reset();
-    fields.forEach((terms, f) => {
-      terms.forEach((t, p) => tokens.push(t, t + 50, p));
-      tokens.endField(f);
-    });
-    postings.addDocument(d, tokens);
-  });
+  const postings = postingsOf(docs, F, 50);
   if (settle) postings.compact();
   return postings;
 }
@@ -106,14 +97,7 @@ describe('in-place reads of settled streams', () => {
       [0, 1, 1, 0, 0],
       [1, 1, 1, 0, 0],
     ]);
-    const tokens = new TokenBuffer(F);
-    tokens.reset();
-    tokens.push(0, 50, 0);
-    tokens.push(0, 50, 1);
-    tokens.endField(0);
-    tokens.endField(1);
-    tokens.endField(2);
-    postings.addDocument(2, tokens);
+    addDocument(postings, 2, [[0, 0], [], []], 50);
     // The new posting is in the pool: read by copying, settled bytes and tail together.
     expect(postings.inPlaceBytes()).toBeUndefined();
     expect(entries(block, 0, block.read(postings, 0, Channel.Stem, 0, 0))).toEqual([
